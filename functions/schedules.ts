@@ -1,0 +1,56 @@
+/**
+ * The job table: scheduled Lambdas and event triggers, as data. CDK creates an EventBridge
+ * schedule (or an event source) per entry; the local runner calls the same handlers on a
+ * timer, or feeds them the DynamoDB stream / S3 events.
+ */
+import type { Permission } from './routes';
+
+export interface ScheduledJob {
+  readonly id: string;
+  readonly handler: string;
+  /** EventBridge rate/cron expression used in AWS. */
+  readonly schedule: string;
+  /** Period of the local timer, in seconds. */
+  readonly localEverySeconds: number;
+  readonly permissions: readonly Permission[];
+  readonly summary: string;
+}
+
+export interface EventTrigger {
+  readonly id: string;
+  readonly handler: string;
+  readonly source: 'tableStream' | 'inboundBucket';
+  /** For inboundBucket: the key prefix that fires it. */
+  readonly prefix?: string;
+  readonly permissions: readonly Permission[];
+  readonly summary: string;
+}
+
+export const scheduledJobs = [
+  {
+    id: 'retryOutbox',
+    handler: 'jobs/retry-outbox.ts',
+    schedule: 'rate(5 minutes)',
+    localEverySeconds: 60,
+    permissions: ['table:read', 'table:write', 'ses:send', 'sns:publish'],
+    summary: 'Re-sends outbox messages whose previous attempt failed, with backoff; parks permanent failures.',
+  },
+] as const satisfies readonly ScheduledJob[];
+
+export const eventTriggers = [
+  {
+    id: 'dispatchOutbox',
+    handler: 'triggers/dispatch-outbox.ts',
+    source: 'tableStream',
+    permissions: ['table:read', 'table:write', 'ses:send', 'sns:publish'],
+    summary: 'Sends each new outbox item (e-mail through SES, SMS through SNS) and marks it sent.',
+  },
+  {
+    id: 'importBackOfficeFile',
+    handler: 'triggers/import-back-office-file.ts',
+    source: 'inboundBucket',
+    prefix: 'back-office/',
+    permissions: ['table:read', 'table:write', 'inbound:read'],
+    summary: "Imports the insurer's CSV files (companies, establishments, contracts, insured, beneficiaries).",
+  },
+] as const satisfies readonly EventTrigger[];
