@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { isValidSiret } from '../domain/siret';
 import { isValidNir, normaliseNir } from '../domain/nir';
 
+// Zod's own messages (type errors, unknown keys…) in French, for the API and the SPA alike.
+z.config(z.locales.fr());
+
 /** Every API error: a stable machine code and a French sentence for the user. */
 export const errorBody = z.object({
   code: z.string(),

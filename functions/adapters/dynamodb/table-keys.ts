@@ -1,0 +1,98 @@
+/**
+ * Every key format of the single table, in one place. Repositories build keys only through
+ * these functions; the README's entity chart and access-pattern table mirror this file.
+ *
+ * PII never goes into a key that can reach a browser (list cursors carry keys): NIRs appear
+ * only as an HMAC digest, and only in lookup items that are never listed.
+ */
+export interface ItemKey {
+  PK: string;
+  SK: string;
+}
+
+const companyPk = (companyId: string) => `COMPANY#${companyId}`;
+
+/** Sort keys are compared as strings: fold accents and case so "Élodie" sorts with "Elodie". */
+export const sortableName = (...parts: string[]): string =>
+  parts
+    .map((part) =>
+      part
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toUpperCase()
+        .replace(/[^A-Z0-9]+/g, ' ')
+        .trim(),
+    )
+    .join('#');
+
+export const keys = {
+  // Companies (the insurer's "adhérent"), their establishments and contracts.
+  company: (companyId: string): ItemKey => ({ PK: companyPk(companyId), SK: 'PROFILE' }),
+  /** Guard + lookup: the insurer's identifiant entreprise → companyId (unique). */
+  companyNumber: (companyNumber: string): ItemKey => ({ PK: `COMPANYNO#${companyNumber}`, SK: 'COMPANYNO' }),
+  establishment: (companyId: string, siret: string): ItemKey => ({
+    PK: companyPk(companyId),
+    SK: `ESTABLISHMENT#${siret}`,
+  }),
+  establishmentsPrefix: (companyId: string) => ({ PK: companyPk(companyId), SKPrefix: 'ESTABLISHMENT#' }),
+  /** GSI2 on the establishment: SIRET → company (activation, adding an establishment). */
+  establishmentBySiret: (siret: string) => ({ GSI2PK: `SIRET#${siret}`, GSI2SK: 'ESTABLISHMENT' }),
+  contract: (companyId: string, contractNumber: string): ItemKey => ({
+    PK: companyPk(companyId),
+    SK: `CONTRACT#${contractNumber}`,
+  }),
+  contractsPrefix: (companyId: string) => ({ PK: companyPk(companyId), SKPrefix: 'CONTRACT#' }),
+
+  // Insured people (one item per affiliation to a contract), beneficiaries inside the item.
+  insured: (companyId: string, insuredId: string): ItemKey => ({
+    PK: companyPk(companyId),
+    SK: `INSURED#${insuredId}`,
+  }),
+  /** Guard + lookup: (company, NIR digest, contract) → insuredId (unique affiliation). */
+  insuredByNir: (companyId: string, nirDigest: string, contractNumber: string): ItemKey => ({
+    PK: companyPk(companyId),
+    SK: `NIR#${nirDigest}#${contractNumber}`,
+  }),
+  /** GSI1: the company's insured sorted by name (Mes salariés). */
+  insuredByName: (companyId: string, lastName: string, firstName: string, insuredId: string) => ({
+    GSI1PK: `${companyPk(companyId)}#INSURED`,
+    GSI1SK: `${sortableName(lastName, firstName)}#${insuredId}`,
+  }),
+  insuredByNamePartition: (companyId: string) => ({ GSI1PK: `${companyPk(companyId)}#INSURED` }),
+  /** GSI2: the insured of one contract sorted by name (contract detail). */
+  insuredByContract: (companyId: string, contractNumber: string, lastName: string, firstName: string, insuredId: string) => ({
+    GSI2PK: `${companyPk(companyId)}#CONTRACT#${contractNumber}`,
+    GSI2SK: `${sortableName(lastName, firstName)}#${insuredId}`,
+  }),
+  insuredByContractPartition: (companyId: string, contractNumber: string) => ({
+    GSI2PK: `${companyPk(companyId)}#CONTRACT#${contractNumber}`,
+  }),
+
+  // Outbox: messages leaving the system (e-mail, SMS), written with the change that causes them.
+  outbox: (messageId: string): ItemKey => ({ PK: `OUTBOX#${messageId}`, SK: 'OUTBOX' }),
+  /** GSI1 (sparse): messages still to send, by next attempt time; removed once sent or parked. */
+  outboxDue: (nextAttemptAt: string, messageId: string) => ({
+    GSI1PK: 'OUTBOX#PENDING',
+    GSI1SK: `${nextAttemptAt}#${messageId}`,
+  }),
+  outboxDuePartition: () => ({ GSI1PK: 'OUTBOX#PENDING' }),
+  /** GSI2 (sparse): messages that failed for good, for people to look at. */
+  outboxParked: (parkedAt: string, messageId: string) => ({
+    GSI2PK: 'OUTBOX#PARKED',
+    GSI2SK: `${parkedAt}#${messageId}`,
+  }),
+
+  // Back-office import reports.
+  importRun: (fileKey: string, etag: string): ItemKey => ({ PK: `IMPORT#${fileKey}`, SK: `RUN#${etag}` }),
+} as const;
+
+/** Every item carries its entity type and schema version. */
+export type EntityType =
+  | 'Company'
+  | 'CompanyNumber'
+  | 'Establishment'
+  | 'Contract'
+  | 'Insured'
+  | 'InsuredNir'
+  | 'Outbox'
+  | 'ImportRun';

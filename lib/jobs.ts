@@ -1,0 +1,159 @@
+import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { EventType } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { type EventTrigger, eventTriggers, type ScheduledJob, scheduledJobs } from '../functions/schedules';
+import { wildcardResourceFinding } from './nag';
+import type { GrantableResources } from './permissions';
+import { PortalFunction, type RuntimeEnvironment } from './portal-function';
+import { resourcePrefix, type StageConfig } from './stages';
+
+/**
+ * `_type` of the outbox items: the stream only wakes the dispatcher for their inserts. Must match
+ * what the DynamoDB outbox adapter writes (move it next to the key formats in table-keys.ts).
+ */
+export const OUTBOX_ITEM_TYPE = 'Outbox';
+
+/** Crons (reminders at a set hour) follow French time; `rate(...)` ignores the zone. */
+const SCHEDULE_TIME_ZONE = TimeZone.EUROPE_PARIS;
+
+export interface JobsProps {
+  readonly stage: StageConfig;
+  readonly environment: RuntimeEnvironment;
+  readonly resources: GrantableResources;
+  readonly table: Table;
+}
+
+/** Scheduled jobs and event triggers of functions/schedules.ts, each with a failure queue. */
+export class Jobs extends Construct {
+  /** By job or trigger id. */
+  readonly functions = new Map<string, PortalFunction>();
+  /** Where events that exhausted their retries land, by job or trigger id (alarmed on). */
+  readonly failureQueues = new Map<string, Queue>();
+
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: JobsProps,
+  ) {
+    super(scope, id);
+    for (const job of scheduledJobs) this.addScheduledJob(job);
+    for (const trigger of eventTriggers) this.addTrigger(trigger);
+  }
+
+  private addScheduledJob(job: ScheduledJob): void {
+    const fn = this.portalFunction(job, 'job', Duration.minutes(2), job.summary);
+    // Our own role (rather than the shared one aws-cdk-lib would add at the stack root), limited to
+    // schedules of this account.
+    const role = new Role(this, `${job.id}SchedulerRole`, {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+      description: `EventBridge Scheduler invoking ${job.id}`,
+    });
+    Validations.of(role).acknowledge({
+      id: wildcardResourceFinding(role, `${fn.function.functionArn}:*`),
+      reason: 'lambda:InvokeFunction on this one function; the `:*` suffix covers its versions and aliases.',
+    });
+    new Schedule(this, `${job.id}Schedule`, {
+      scheduleName: `${resourcePrefix(this.props.stage.name)}-${job.id}`,
+      description: job.summary.slice(0, 512),
+      schedule: ScheduleExpression.expression(job.schedule, SCHEDULE_TIME_ZONE),
+      target: new LambdaInvoke(fn.function, {
+        role,
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(1),
+        deadLetterQueue: this.failureQueue(job.id),
+      }),
+    });
+  }
+
+  private addTrigger(trigger: EventTrigger): void {
+    switch (trigger.source) {
+      case 'tableStream': {
+        const fn = this.portalFunction(trigger, 'trigger', Duration.minutes(1), trigger.summary);
+        fn.function.addEventSource(
+          new DynamoEventSource(this.props.table, {
+            // Records written before the mapping existed (first deploy) must not be skipped.
+            startingPosition: StartingPosition.TRIM_HORIZON,
+            batchSize: 10,
+            bisectBatchOnError: true,
+            // The handler may return `batchItemFailures` to retry only the failed records.
+            reportBatchItemFailures: true,
+            retryAttempts: 3,
+            maxRecordAge: Duration.hours(1),
+            onFailure: new SqsDlq(this.failureQueue(trigger.id)),
+            filters: [
+              FilterCriteria.filter({
+                eventName: FilterRule.isEqual('INSERT'),
+                dynamodb: { NewImage: { _type: { S: FilterRule.isEqual(OUTBOX_ITEM_TYPE) } } },
+              }),
+            ],
+          }),
+        );
+        return;
+      }
+      case 'inboundBucket': {
+        const fn = this.portalFunction(trigger, 'trigger', Duration.minutes(5), trigger.summary);
+        // S3 invokes asynchronously: Lambda retries twice, then parks the event.
+        fn.function.configureAsyncInvoke({
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(6),
+          onFailure: new SqsDestination(this.failureQueue(trigger.id)),
+        });
+        this.props.resources.buckets.inbound.addEventNotification(
+          EventType.OBJECT_CREATED,
+          new LambdaDestination(fn.function),
+          ...(trigger.prefix ? [{ prefix: trigger.prefix }] : []),
+        );
+        return;
+      }
+    }
+  }
+
+  private portalFunction(
+    entry: ScheduledJob | EventTrigger,
+    kind: 'job' | 'trigger',
+    timeout: Duration,
+    description: string,
+  ): PortalFunction {
+    const { stage, environment, resources } = this.props;
+    const fn = new PortalFunction(this, entry.id, {
+      stage,
+      kind,
+      id: entry.id,
+      handler: entry.handler,
+      permissions: entry.permissions,
+      environment,
+      resources,
+      timeout,
+      description,
+    });
+    this.functions.set(entry.id, fn);
+    return fn;
+  }
+
+  private failureQueue(id: string): Queue {
+    const queue = new Queue(this, `${id}Failures`, {
+      queueName: `${resourcePrefix(this.props.stage.name)}-${id}-failures`,
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: this.props.stage.removalPolicy,
+    });
+    Validations.of(queue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: `This queue is itself the failure destination of ${id}; nothing consumes it automatically (alarmed on depth, replayed by hand).`,
+    });
+    this.failureQueues.set(id, queue);
+    return queue;
+  }
+}

@@ -1,0 +1,120 @@
+import { fileURLToPath } from 'node:url';
+import { Duration, Tags, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { z } from 'zod';
+import type { Permission } from '../functions/routes';
+import type { configSchema } from '../functions/runtime/config';
+import { type GrantableResources, grantPermissions } from './permissions';
+import { resourcePrefix, type StageConfig } from './stages';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** Tag keys that identify the portal's own functions (tests and cost reports rely on them). */
+export const FUNCTION_KIND_TAG = 'ees:function-kind';
+export const FUNCTION_ID_TAG = 'ees:function-id';
+export type FunctionKind = 'route' | 'job' | 'trigger';
+
+/** Set by the Lambda runtime (AWS_REGION) or only used locally (emulator endpoints). */
+type NotSetInAws =
+  | 'AWS_REGION'
+  | 'DYNAMODB_ENDPOINT'
+  | 'S3_ENDPOINT'
+  | 'SES_ENDPOINT'
+  | 'SNS_ENDPOINT'
+  | 'COGNITO_ENDPOINT';
+
+/**
+ * Every variable of functions/runtime/config.ts the stack must set: a new variable in the schema
+ * fails the type check (and tests/infra) until it is provided here.
+ */
+export type RuntimeEnvironment = Record<Exclude<keyof z.input<typeof configSchema>, NotSetInAws>, string> & {
+  /** Read by the Powertools logger, outside the config schema. */
+  readonly POWERTOOLS_SERVICE_NAME: string;
+};
+
+/** Esbuild's ESM output needs a CommonJS `require` for the SDK's dynamic `require('node:https')`. */
+export const ESM_REQUIRE_BANNER = "import{createRequire}from'module';const require=createRequire(import.meta.url);";
+
+export interface PortalFunctionProps {
+  readonly stage: StageConfig;
+  readonly kind: FunctionKind;
+  /** Route or job id: names the function `ees-<stage>-<id>`. */
+  readonly id: string;
+  /** Module relative to functions/, exporting `handler`. */
+  readonly handler: string;
+  readonly permissions: readonly Permission[];
+  readonly environment: RuntimeEnvironment;
+  readonly resources: GrantableResources;
+  readonly timeout: Duration;
+  readonly description: string;
+}
+
+/**
+ * One portal Lambda: bundled from functions/ with the local esbuild, its own role holding only
+ * what `permissions` grants plus writing to its own log group, and the stage's log retention.
+ */
+export class PortalFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: PortalFunctionProps) {
+    super(scope, id);
+    const { stage } = props;
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: stage.logRetention,
+      removalPolicy: stage.removalPolicy,
+    });
+    // An explicit role instead of the managed AWSLambdaBasicExecutionRole, which may write to any log group.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${props.kind} ${props.id} (${stage.name})`,
+    });
+    this.logGroup.grantWrite(role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      functionName: `${resourcePrefix(stage.name)}-${props.id}`,
+      description: props.description.slice(0, 256),
+      entry: `${repoRoot}functions/${props.handler}`,
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: `${repoRoot}package-lock.json`,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: stage.lambdaMemoryMb,
+      timeout: props.timeout,
+      role,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      environment: {
+        ...props.environment,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        // Bundle the SDK too: pinned versions, tree-shaken, no dependence on the runtime's copy.
+        externalModules: [],
+        forceDockerBundling: false,
+      },
+    });
+    grantPermissions(this.function, props.permissions, props.resources);
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'nodejs22.x on purpose: local development and CI run Node 20/22 and the code must behave the same; nodejs24.x once the toolchain (middy 7, vitest 5) moves to Node 22+.',
+    });
+
+    Tags.of(this).add(FUNCTION_KIND_TAG, props.kind);
+    Tags.of(this).add(FUNCTION_ID_TAG, props.id);
+  }
+}

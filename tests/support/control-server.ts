@@ -1,0 +1,40 @@
+import { createServer, type Server } from 'node:http';
+import type { LocalStack } from '../../bin/local/stack';
+
+/**
+ * Test-only control of the stack that lives in vitest's main process: test workers ask it
+ * to drain the DynamoDB stream, run a scheduled job now, or import a back-office file.
+ * Loopback only, never part of the portal.
+ */
+export async function startControlServer(stack: LocalStack): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://control');
+      const body = Buffer.concat(chunks).toString('utf8');
+      const work = async (): Promise<unknown> => {
+        if (url.pathname === '/drain') return stack.drainStream(Number(url.searchParams.get('timeoutMs') ?? 10_000));
+        if (url.pathname.startsWith('/jobs/')) return stack.runJob(url.pathname.slice('/jobs/'.length) as never);
+        if (url.pathname === '/import') return stack.importFile(url.searchParams.get('key') ?? '', body);
+        throw new Error(`unknown control ${url.pathname}`);
+      };
+      work()
+        .then((result) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(result ?? null));
+        })
+        .catch((error: Error) => {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: error.message }));
+        });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,62 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { sections } from '../shared/sections';
+import { AppLayout } from './layout/AppLayout';
+import { lazyPage } from './lazy-page';
+import { NotFoundPage } from './NotFoundPage';
+import { RootError, RouteError } from './RouteError';
+
+// Each page is its own chunk: the first visit downloads the shell and the page it opens, nothing else.
+const HomePage = lazyPage(() => import('../features/home/routes/HomePage'), 'HomePage');
+const ContractsPage = lazyPage(() => import('../features/contracts/routes/ContractsPage'), 'ContractsPage');
+const EmployeesPage = lazyPage(() => import('../features/employees/routes/EmployeesPage'), 'EmployeesPage');
+const PreAffiliationPage = lazyPage(
+  () => import('../features/employees/routes/PreAffiliationPage'),
+  'PreAffiliationPage',
+);
+const AffiliationTrackingPage = lazyPage(
+  () => import('../features/employees/routes/AffiliationTrackingPage'),
+  'AffiliationTrackingPage',
+);
+const AnomaliesPage = lazyPage(() => import('../features/employees/routes/AnomaliesPage'), 'AnomaliesPage');
+const RadiationPage = lazyPage(() => import('../features/employees/routes/RadiationPage'), 'RadiationPage');
+const DocumentsPage = lazyPage(() => import('../features/documents/routes/DocumentsPage'), 'DocumentsPage');
+const HabilitationsPage = lazyPage(
+  () => import('../features/habilitations/routes/HabilitationsPage'),
+  'HabilitationsPage',
+);
+const ContactPage = lazyPage(() => import('../features/contact/routes/ContactPage'), 'ContactPage');
+const ProfilePage = lazyPage(() => import('../features/profile/routes/ProfilePage'), 'ProfilePage');
+const LoginPage = lazyPage(() => import('../features/auth/routes/LoginPage'), 'LoginPage');
+const ActivationPage = lazyPage(() => import('../features/auth/routes/ActivationPage'), 'ActivationPage');
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: AppLayout,
+    ErrorBoundary: RootError,
+    children: [
+      {
+        // Pathless: a failing page is replaced by the error message, the header and footer stay.
+        ErrorBoundary: RouteError,
+        children: [
+          { index: true, Component: HomePage },
+          { path: sections.contracts.path, Component: ContractsPage },
+          { path: sections.employees.path, Component: EmployeesPage },
+          { path: sections.preAffiliation.path, Component: PreAffiliationPage },
+          { path: sections.affiliationTracking.path, Component: AffiliationTrackingPage },
+          { path: sections.anomalies.path, Component: AnomaliesPage },
+          { path: sections.radiation.path, Component: RadiationPage },
+          { path: sections.documents.path, Component: DocumentsPage },
+          { path: sections.habilitations.path, Component: HabilitationsPage },
+          { path: sections.contact.path, Component: ContactPage },
+          { path: sections.profile.path, Component: ProfilePage },
+          { path: sections.login.path, Component: LoginPage },
+          { path: sections.activation.path, Component: ActivationPage },
+          { path: '*', Component: NotFoundPage },
+        ],
+      },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);
