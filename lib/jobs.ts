@@ -99,6 +99,13 @@ export class Jobs extends Construct {
             ],
           }),
         );
+        if (fn.function.role) {
+          Validations.of(fn.function.role).acknowledge({
+            id: 'AwsSolutions-IAM5[Resource::*]',
+            reason:
+              'dynamodb:ListStreams, added by the stream event source for the Lambda poller, has no resource-level permission.',
+          });
+        }
         return;
       }
       case 'inboundBucket': {

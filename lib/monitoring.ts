@@ -37,7 +37,11 @@ export class Monitoring extends Construct {
   readonly topic: Topic;
   readonly alarms: Alarm[] = [];
 
-  constructor(scope: Construct, id: string, private readonly props: MonitoringProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: MonitoringProps,
+  ) {
     super(scope, id);
     const { stage } = props;
 
@@ -58,7 +62,12 @@ export class Monitoring extends Construct {
 
     for (const [id, fn] of props.functions) {
       this.alarm(`${id}-errors`, fn.metricErrors({ period: PERIOD, statistic: 'Sum' }), 1, `${id} threw`);
-      this.alarm(`${id}-throttles`, fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }), 1, `${id} throttled`);
+      this.alarm(
+        `${id}-throttles`,
+        fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }),
+        1,
+        `${id} throttled`,
+      );
     }
     this.alarm(
       'api-5xx',

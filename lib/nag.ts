@@ -9,7 +9,11 @@ import type { IConstruct } from 'constructs';
  * custom resources (bucket notifications, bucket deployment, scheduler role): we do not write that
  * code, and its construct id carries a fixed hash after the prefix.
  */
-export function acknowledgeCdkSingleton(stack: Stack, idPrefix: string, acknowledgments: Acknowledgment[]): void {
+export function acknowledgeCdkSingleton(
+  stack: Stack,
+  idPrefix: string,
+  acknowledgments: Acknowledgment[],
+): void {
   const singletons = stack.node.children.filter((child) => child.node.id.startsWith(idPrefix));
   if (singletons.length === 0) throw new Error(`No ${idPrefix}* construct in ${stack.stackName}`);
   for (const singleton of singletons) Validations.of(singleton).acknowledge(...acknowledgments);

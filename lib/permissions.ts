@@ -86,7 +86,9 @@ const grants: Record<Permission, GrantFn> = {
   'generated:write': (fn, { buckets }) => grantBucketPut(fn, buckets.generated),
   'inbound:read': (fn, { buckets }) => grantBucketRead(fn, buckets.inbound),
   'cognito:auth': (fn, { userPool }) =>
-    fn.addToRolePolicy(allow(['cognito-idp:InitiateAuth', 'cognito-idp:RevokeToken'], [userPool.userPoolArn])),
+    fn.addToRolePolicy(
+      allow(['cognito-idp:InitiateAuth', 'cognito-idp:RevokeToken'], [userPool.userPoolArn]),
+    ),
   // Listed rather than `Admin*`: the user lifecycle of PRODUCT.md §3, nothing that could bypass our MFA.
   'cognito:admin': (fn, { userPool }) =>
     fn.addToRolePolicy(
@@ -107,17 +109,21 @@ const grants: Record<Permission, GrantFn> = {
   'ses:send': (fn, { mailFrom }) => {
     const identities = Stack.of(fn).formatArn({ service: 'ses', resource: 'identity', resourceName: '*' });
     fn.addToRolePolicy(
-      allow(['ses:SendEmail', 'ses:SendRawEmail'], [identities], { StringEquals: { 'ses:FromAddress': mailFrom } }),
+      allow(['ses:SendEmail', 'ses:SendRawEmail'], [identities], {
+        StringEquals: { 'ses:FromAddress': mailFrom },
+      }),
     );
     acknowledge(
       fn,
       [wildcardResourceFinding(fn, identities)],
-      'Any SES identity of the account and region, because a sandboxed account also authorises the recipients\' identities; the condition pins the sender to MAIL_FROM.',
+      "Any SES identity of the account and region, because a sandboxed account also authorises the recipients' identities; the condition pins the sender to MAIL_FROM.",
     );
   },
   'sns:publish': (fn) => {
     const stack = Stack.of(fn);
-    fn.addToRolePolicy(allow(['sns:Publish'], ['*'], { StringEquals: { 'aws:RequestedRegion': stack.region } }));
+    fn.addToRolePolicy(
+      allow(['sns:Publish'], ['*'], { StringEquals: { 'aws:RequestedRegion': stack.region } }),
+    );
     // The deny keeps that `*` to SMS: no topic or platform endpoint, of any account, can be published to.
     fn.addToRolePolicy(
       new PolicyStatement({

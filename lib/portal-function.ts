@@ -20,12 +20,7 @@ export type FunctionKind = 'route' | 'job' | 'trigger';
 
 /** Set by the Lambda runtime (AWS_REGION) or only used locally (emulator endpoints). */
 type NotSetInAws =
-  | 'AWS_REGION'
-  | 'DYNAMODB_ENDPOINT'
-  | 'S3_ENDPOINT'
-  | 'SES_ENDPOINT'
-  | 'SNS_ENDPOINT'
-  | 'COGNITO_ENDPOINT';
+  'AWS_REGION' | 'DYNAMODB_ENDPOINT' | 'S3_ENDPOINT' | 'SES_ENDPOINT' | 'SNS_ENDPOINT' | 'COGNITO_ENDPOINT';
 
 /**
  * Every variable of functions/runtime/config.ts the stack must set: a new variable in the schema
@@ -36,8 +31,31 @@ export type RuntimeEnvironment = Record<Exclude<keyof z.input<typeof configSchem
   readonly POWERTOOLS_SERVICE_NAME: string;
 };
 
+/** Stands in for a secret the function has no use for (config.ts still requires a value). */
+export const NOT_GRANTED = 'not-granted';
+
+/**
+ * Each function gets the shared configuration, minus the secrets it cannot use: the Cognito client
+ * secret only with `cognito:auth`, and the CloudFront origin secret only on HTTP routes.
+ */
+function functionEnvironment({
+  environment,
+  kind,
+  permissions,
+}: PortalFunctionProps): Record<string, string> {
+  const { ORIGIN_VERIFY_SECRET, ...shared } = environment;
+  return {
+    ...shared,
+    USER_POOL_CLIENT_SECRET: permissions.includes('cognito:auth')
+      ? environment.USER_POOL_CLIENT_SECRET
+      : NOT_GRANTED,
+    ...(kind === 'route' ? { ORIGIN_VERIFY_SECRET } : {}),
+  };
+}
+
 /** Esbuild's ESM output needs a CommonJS `require` for the SDK's dynamic `require('node:https')`. */
-export const ESM_REQUIRE_BANNER = "import{createRequire}from'module';const require=createRequire(import.meta.url);";
+export const ESM_REQUIRE_BANNER =
+  "import{createRequire}from'module';const require=createRequire(import.meta.url);";
 
 export interface PortalFunctionProps {
   readonly stage: StageConfig;
@@ -91,7 +109,7 @@ export class PortalFunction extends Construct {
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
       environment: {
-        ...props.environment,
+        ...functionEnvironment(props),
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {

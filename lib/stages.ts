@@ -37,7 +37,13 @@ export interface StageConfig {
   readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 }
 
-const region = process.env.CDK_DEFAULT_REGION ?? 'eu-west-3';
+/**
+ * Health data stays in France (Paris). Not read from CDK_DEFAULT_REGION: the CLI always sets that
+ * variable, to us-east-1 when the profile names no region, which would silently move a stage.
+ * An explicit PORTAL_REGION overrides it (e.g. a disaster-recovery rehearsal).
+ */
+const region = process.env.PORTAL_REGION ?? 'eu-west-3';
+/** Filled by the CLI from the credentials at deploy time; undefined offline (env-agnostic synth). */
 const account = process.env.CDK_DEFAULT_ACCOUNT;
 
 const stages: Record<StageName, StageConfig> = {

@@ -108,7 +108,12 @@ export class Storage extends Construct {
   }
 
   get dataBuckets(): Record<DataBucketName, Bucket> {
-    return { uploads: this.uploads, documents: this.documents, generated: this.generated, inbound: this.inbound };
+    return {
+      uploads: this.uploads,
+      documents: this.documents,
+      generated: this.generated,
+      inbound: this.inbound,
+    };
   }
 }
 

@@ -88,7 +88,10 @@ export class Web extends Construct {
         },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         contentTypeOptions: { override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        referrerPolicy: {
+          referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
       },
       customHeadersBehavior: {
         customHeaders: [
@@ -202,7 +205,8 @@ export class Web extends Construct {
     });
     const stack = Stack.of(this);
     const qualifier =
-      (stack.synthesizer as DefaultStackSynthesizer).bootstrapQualifier ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+      (stack.synthesizer as DefaultStackSynthesizer).bootstrapQualifier ??
+      DefaultStackSynthesizer.DEFAULT_QUALIFIER;
     const assetsBucket = `arn:${stack.partition}:s3:::cdk-${qualifier}-assets-${stack.account}-${stack.region}`;
     const cdkOwned = 'CDK-owned BucketDeployment function (role, runtime and grants written by aws-cdk-lib)';
     acknowledgeCdkSingleton(stack, 'Custom::CDKBucketDeployment', [

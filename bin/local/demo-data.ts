@@ -67,7 +67,10 @@ class Random {
       threshold -= weight;
       if (threshold < 0) return item;
     }
-    return this.pick(entries)[0];
+    // Floating-point rounding can leave the threshold a hair above zero after the last weight.
+    const last = entries[entries.length - 1];
+    if (last === undefined) throw new RangeError('Cannot pick from an empty list.');
+    return last[0];
   }
 }
 
@@ -323,7 +326,7 @@ export interface CompanyDatasetOptions {
   /** How many establishments (generated in various cities), or their description. */
   establishments: number | readonly EstablishmentSpec[];
   insured: number;
-  /** When the company joined the scheme; default 2016-01-01 (HCR scheme made mandatory). */
+  /** When its contracts start; default 2016-01-01, when company health cover became mandatory (ANI). */
   contractStart?: string;
   /** First number of its employer contracts (HCR-S-000101…); derived from the seed when absent. */
   firstContractNumber?: number;
@@ -355,7 +358,7 @@ interface Contract {
   risque: 'sante' | 'prevoyance';
   product: string;
   start: string;
-  end: string | undefined;
+  end?: string;
 }
 
 interface Person {
@@ -425,20 +428,14 @@ function contractsOf(start: string, firstNumber: number): Contract[] {
   const startYear = yearOf(start);
   const optionOneCadreStart = `${startYear + 3}-01-01`;
   const plan: readonly Omit<Contract, 'number'>[] = [
-    { statut: 'cadre', risque: 'sante', product: 'Socle conventionnel', start, end: undefined },
-    { statut: 'non_cadre', risque: 'sante', product: 'Socle conventionnel', start, end: undefined },
-    { statut: 'cadre', risque: 'sante', product: 'Option 1', start: optionOneCadreStart, end: undefined },
-    { statut: 'non_cadre', risque: 'sante', product: 'Option 1', start, end: undefined },
+    { statut: 'cadre', risque: 'sante', product: 'Socle conventionnel', start },
+    { statut: 'non_cadre', risque: 'sante', product: 'Socle conventionnel', start },
+    { statut: 'cadre', risque: 'sante', product: 'Option 1', start: optionOneCadreStart },
+    { statut: 'non_cadre', risque: 'sante', product: 'Option 1', start },
     // Cadres moved from Option 2 to Option 1 when Option 2 closed: an ended contract.
     { statut: 'cadre', risque: 'sante', product: 'Option 2', start, end: `${startYear + 2}-12-31` },
-    { statut: 'cadre', risque: 'prevoyance', product: 'Prévoyance conventionnelle', start, end: undefined },
-    {
-      statut: 'non_cadre',
-      risque: 'prevoyance',
-      product: 'Prévoyance conventionnelle',
-      start,
-      end: undefined,
-    },
+    { statut: 'cadre', risque: 'prevoyance', product: 'Prévoyance conventionnelle', start },
+    { statut: 'non_cadre', risque: 'prevoyance', product: 'Prévoyance conventionnelle', start },
   ];
   return plan.map((contract, index) => ({
     ...contract,
@@ -595,7 +592,7 @@ function buildCompany(options: CompanyDatasetOptions, registry: Registry): Compa
   const establishments = establishmentsOf(options, summary.establishmentSirets, random);
   const contracts = contractsOf(
     contractStart,
-    options.firstContractNumber ?? 100 + (options.seed % 99_000) * 10,
+    options.firstContractNumber ?? 100 + ((options.seed >>> 0) % 99_000) * 10,
   );
   const companyNumber = options.companyNumber;
 
@@ -926,7 +923,9 @@ const DEMO_DEFINITIONS: readonly CompanyDatasetOptions[] = [
 /** The demo companies, to print at start and for tests. */
 export const DEMO_COMPANIES: readonly CompanySummary[] = DEMO_DEFINITIONS.map(summaryOf);
 
-const unactivated = DEMO_COMPANIES[3] as CompanySummary;
+const unactivated = DEMO_COMPANIES.find(
+  (company) => company.companyNumber === 'HCR0072904',
+) as CompanySummary;
 
 /** Left not activated by the demo seed, so a newcomer can try "Activer mon espace". */
 export const DEMO_UNACTIVATED_COMPANY = {

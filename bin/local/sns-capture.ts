@@ -171,6 +171,18 @@ export async function startSnsCapture(options: SnsCaptureOptions): Promise<SnsCa
       await publish(params, response);
       return;
     }
+    // The health route's probe: proves the SMS channel answers, like AWS's GetSMSAttributes.
+    if (action === 'GetSMSAttributes') {
+      sendXml(
+        response,
+        200,
+        `<GetSMSAttributesResponse xmlns="${xmlNamespace}"><GetSMSAttributesResult><attributes>` +
+          '<entry><key>DefaultSMSType</key><value>Transactional</value></entry>' +
+          `</attributes></GetSMSAttributesResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId>` +
+          '</ResponseMetadata></GetSMSAttributesResponse>',
+      );
+      return;
+    }
     sendError(
       response,
       400,

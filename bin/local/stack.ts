@@ -65,6 +65,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   try {
     // Handlers read their configuration from the environment, as in Lambda.
     Object.assign(process.env, emulators.env);
+    // Tests keep the console for failures; EES_TEST_LOG=1 shows every handler log line.
+    if (options.stage === 'test' && !process.env.EES_TEST_LOG) process.env.LOG_LEVEL ??= 'WARN';
     resetConfigCache();
 
     const streamTrigger = eventTriggers.find((trigger) => trigger.source === 'tableStream')!;
@@ -86,7 +88,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     /** Files dropped by importFile() are imported by it, not a second time by the notification. */
     const awaitedKeys = new Set<string>();
     const unsubscribe = emulators.onS3Event((event) => {
-      const key = decodeURIComponent(event.Records[0]?.s3.object.key ?? '');
+      const key = decodeURIComponent((event.Records[0]?.s3.object.key ?? '').replace(/\+/g, ' '));
       if (awaitedKeys.delete(key)) return;
       if (event.Records[0]?.s3.bucket.name !== emulators.env.INBOUND_BUCKET) return;
       if (!key.startsWith(importTrigger.prefix) || !key.endsWith('.csv')) return;

@@ -22,6 +22,30 @@ export const errorMessages: Record<string, string> = {
   ROUTE_NOT_FOUND: "Cette adresse de l'API n'existe pas.",
   METHOD_NOT_ALLOWED: "Cette méthode n'est pas autorisée pour cette adresse.",
   INTERNAL: 'Une erreur inattendue est survenue. Réessayez dans quelques instants.',
+  // Activation.
+  ACTIVATION_IDENTIFIERS_UNKNOWN:
+    'Nous ne trouvons pas d’entreprise correspondant à ce SIRET et à cet identifiant entreprise. Vérifiez les deux numéros (voir « Comment retrouver votre identifiant entreprise ? »).',
+  COMPANY_ALREADY_ACTIVATED:
+    'L’espace de cette entreprise est déjà activé. Connectez-vous, ou demandez un accès à son administrateur.',
+  EMAIL_ALREADY_REGISTERED:
+    'Cette adresse e-mail a déjà un compte. Connectez-vous, puis ajoutez cette entreprise depuis Profil › « Ajouter un établissement au périmètre suivi ».',
+  ACTIVATION_RETRY_LATER: 'L’activation n’a pas pu aboutir. Rien n’a été enregistré : réessayez dans quelques instants.',
+  INVALID_MOBILE: 'Saisissez un numéro de mobile français (06 ou 07).',
+  PASSWORD_REJECTED: 'Ce mot de passe ne peut pas être utilisé.',
+  LINK_INVALID: 'Ce lien n’est plus valable (déjà utilisé ou expiré). Demandez-en un nouveau.',
+  // Login and second factor.
+  INVALID_CREDENTIALS: 'Adresse e-mail ou mot de passe incorrect.',
+  EMAIL_NOT_CONFIRMED:
+    'Confirmez d’abord votre adresse e-mail avec le lien reçu lors de l’activation. Vous ne le trouvez pas ? Utilisez « Mot de passe oublié » pour en recevoir un nouveau.',
+  LOGIN_ATTEMPT_INVALID: 'Votre tentative de connexion a expiré. Reconnectez-vous avec votre e-mail et votre mot de passe.',
+  LOGIN_ATTEMPT_EXHAUSTED: 'Trop de codes erronés. Reconnectez-vous avec votre e-mail et votre mot de passe.',
+  LOGIN_CODE_NOT_SENT: 'Demandez d’abord l’envoi du code (« Envoyer le code »).',
+  LOGIN_CODE_WRONG: 'Code incorrect.',
+  LOGIN_CODE_EXPIRED: 'Ce code a expiré : demandez-en un nouveau.',
+  LOGIN_CODE_COOLDOWN: 'Un code vient d’être envoyé. Patientez une minute avant d’en demander un autre.',
+  LOGIN_CODE_SEND_CAP: 'Trop de codes demandés pour cette connexion. Reconnectez-vous.',
+  SMS_DAILY_CAP: 'Nombre maximal de SMS atteint pour aujourd’hui. Réessayez demain ou contactez-nous au 01 44 20 80 63.',
+  CURRENT_PASSWORD_WRONG: 'Mot de passe actuel incorrect.',
 };
 
 export const messageFor = (codeOrReason: string, fallbackCode = 'INTERNAL'): string =>

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { RouteId } from '../routes';
 import { devMessagesResponse, healthResponse, openApiDocumentResponse } from './platform';
+import * as auth from './auth';
 
 /**
  * The request and response schemas of every route, by route id. The OpenAPI document is
@@ -19,4 +20,15 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   getHealth: { response: healthResponse },
   getOpenApiDocument: { response: openApiDocumentResponse },
   listDevMessages: { response: devMessagesResponse },
+  checkActivationIdentifiers: { body: auth.checkActivationRequest, response: auth.checkActivationResponse },
+  activateSpace: { body: auth.activateSpaceRequest, response: auth.activateSpaceResponse, successStatus: 201 },
+  confirmEmail: { body: auth.confirmEmailRequest, response: auth.confirmEmailResponse },
+  login: { body: auth.loginRequest, response: auth.loginResponse },
+  sendLoginCode: { body: auth.sendLoginCodeRequest, response: auth.sendLoginCodeResponse },
+  verifyLoginCode: { body: auth.verifyLoginCodeRequest, response: auth.verifyLoginCodeResponse },
+  logout: { response: auth.logoutResponse },
+  getMe: { response: auth.meResponse },
+  requestPasswordReset: { body: auth.requestPasswordResetRequest, response: auth.requestPasswordResetResponse, successStatus: 202 },
+  resetPassword: { body: auth.resetPasswordRequest, response: auth.resetPasswordResponse },
+  changePassword: { body: auth.changePasswordRequest, response: auth.changePasswordResponse },
 };

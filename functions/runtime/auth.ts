@@ -1,11 +1,19 @@
 import type { RouteDefinition } from '../routes';
 import { DomainError } from '../domain/errors';
+import { sessionsRepository } from '../adapters/dynamodb/sessions-repository';
+import { cryptoSecrets } from '../adapters/system/crypto-secrets';
+import { systemClock } from '../adapters/system/system-clock';
+import { checkSession } from '../use-cases/auth/session-access';
+import { COOKIE } from './cookies';
+import type { Role } from '../domain/users';
 
-/** Who is calling, once the session (or the employee's link) has been checked. */
+/** Who is calling, once the session has been checked. */
 export interface Principal {
   readonly kind: 'user';
   readonly userId: string;
+  /** Digest of the session secret (the session's key), never the secret itself. */
   readonly sessionId: string;
+  readonly companyRole?: Role;
 }
 
 export interface AuthInput {
@@ -14,12 +22,31 @@ export interface AuthInput {
   readonly sourceIp: string;
 }
 
+let sessionChecker: ReturnType<typeof checkSession> | undefined;
+
 /**
- * The access check of every route, from its `access` rule in the route table. Public
- * routes need nothing. Every other rule needs a session, which the authentication issue
- * provides; until a route uses it, anything but `public` is refused rather than let through.
+ * The access check of every route, from its `access` rule in the route table: `public`
+ * needs nothing; session rules are checked against the table (session, user, membership);
+ * `employeeLink` and `insurer` routes check their own credential in their use case.
  */
-export async function resolvePrincipal(route: RouteDefinition, _input: AuthInput): Promise<Principal | null> {
-  if (route.access === 'public') return null;
-  throw new DomainError('UNAUTHENTICATED');
+export async function resolvePrincipal(route: RouteDefinition, input: AuthInput): Promise<Principal | null> {
+  switch (route.access) {
+    case 'public':
+      return null;
+    case 'authenticated':
+    case 'companyMember':
+    case 'companyAdmin': {
+      sessionChecker ??= checkSession({ sessions: sessionsRepository(), secrets: cryptoSecrets, clock: systemClock });
+      const principal = await sessionChecker({
+        cookie: input.cookies[COOKIE.session],
+        access: route.access,
+        companyId: input.params.companyId,
+      });
+      return { kind: 'user', userId: principal.userId, sessionId: principal.sessionDigest, companyRole: principal.companyRole };
+    }
+    case 'employeeLink':
+    case 'insurer':
+      // No route of these kinds is served yet: refuse rather than let through.
+      throw new DomainError('UNAUTHENTICATED');
+  }
 }

@@ -131,7 +131,9 @@ describe('SPA shell', () => {
     const focus = page.getByRole('region', { name: 'Focus sur vos affiliations' });
     expect(await focus.textContent()).toContain(COMING_SOON);
 
-    const home = page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Accueil' });
+    const home = page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Accueil' });
     expect(await home.getAttribute('aria-current')).toBe('page');
   });
 
@@ -168,7 +170,9 @@ describe('SPA shell', () => {
       // After an in-app navigation, focus lands on the new page's heading (announced by screen readers).
       expect(await activeElement(page)).toMatchObject({ tag: 'h1', text: section.heading });
       if (section.menu) {
-        expect(await nav.getByRole('button', { name: section.menu }).getAttribute('aria-expanded')).toBe('false');
+        expect(await nav.getByRole('button', { name: section.menu }).getAttribute('aria-expanded')).toBe(
+          'false',
+        );
       }
     }
   });
@@ -242,19 +246,24 @@ describe('SPA shell', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Assistant en ligne' });
     await dialog.waitFor();
-    expect(await launcher.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => launcher.getAttribute('aria-expanded')).toBe('true');
     expect(await dialog.textContent()).toContain("L'assistant arrive bientôt");
     expect(await dialog.getByRole('link', { name: '01 44 20 80 63' }).getAttribute('href')).toBe(
       'tel:+33144208063',
     );
-    expect(await dialog.getByRole('link', { name: 'Écrire à nos équipes' }).getAttribute('href')).toBe('/contact');
+    expect(await dialog.getByRole('link', { name: 'Écrire à nos équipes' }).getAttribute('href')).toBe(
+      '/contact',
+    );
     // Modal: focus starts inside the dialog.
     expect(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog')))).toBe(true);
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect(await launcher.getAttribute('aria-expanded')).toBe('false');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('chatbot-launcher'))).toBe(true);
+    // The dialog's `close` event is queued after Escape: poll for the state it updates.
+    await expect.poll(() => launcher.getAttribute('aria-expanded')).toBe('false');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('chatbot-launcher')))
+      .toBe(true);
 
     // The close button works as well.
     await page.keyboard.press('Enter');

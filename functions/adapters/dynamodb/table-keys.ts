@@ -82,6 +82,36 @@ export const keys = {
     GSI2SK: `${parkedAt}#${messageId}`,
   }),
 
+  // Users, their memberships (one per company, with the profile), devices and sessions.
+  user: (userId: string): ItemKey => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
+  /** Guard + lookup: e-mail (lower case) → userId (unique). */
+  userEmail: (email: string): ItemKey => ({ PK: `EMAIL#${email}`, SK: 'EMAIL' }),
+  membership: (userId: string, companyId: string): ItemKey => ({ PK: `USER#${userId}`, SK: `MEMBER#${companyId}` }),
+  membershipsPrefix: (userId: string) => ({ PK: `USER#${userId}`, SKPrefix: 'MEMBER#' }),
+  /** GSI1 on the membership: the members of a company (Gestion des habilitations). */
+  companyMember: (companyId: string, userId: string) => ({
+    GSI1PK: `${companyPk(companyId)}#MEMBERS`,
+    GSI1SK: `USER#${userId}`,
+  }),
+  companyMembersPartition: (companyId: string) => ({ GSI1PK: `${companyPk(companyId)}#MEMBERS` }),
+  /** A browser that completed the second factor (digest of the device cookie). */
+  device: (userId: string, deviceDigest: string): ItemKey => ({ PK: `USER#${userId}`, SK: `DEVICE#${deviceDigest}` }),
+  /** Session by digest of its secret; GSI1 lists a user's sessions (to end them all). */
+  session: (sessionDigest: string): ItemKey => ({ PK: `SESSION#${sessionDigest}`, SK: 'SESSION' }),
+  userSession: (userId: string, createdAt: string) => ({ GSI1PK: `USER#${userId}#SESSIONS`, GSI1SK: createdAt }),
+  userSessionsPartition: (userId: string) => ({ GSI1PK: `USER#${userId}#SESSIONS` }),
+  /** Password checked, second factor pending (digest of the login cookie). */
+  loginAttempt: (attemptDigest: string): ItemKey => ({ PK: `LOGIN#${attemptDigest}`, SK: 'LOGIN' }),
+  /** Single-use link tokens (e-mail confirmation, password reset, invitation), by digest. */
+  linkToken: (tokenDigest: string): ItemKey => ({ PK: `TOKEN#${tokenDigest}`, SK: 'TOKEN' }),
+  /** Fixed-window counters: `scope` names the limit, `subject` what is counted (digested when personal). */
+  rateCounter: (scope: string, subject: string, window: string): ItemKey => ({
+    PK: `RATE#${scope}#${subject}`,
+    SK: `WINDOW#${window}`,
+  }),
+  /** Audit trail of a company, newest first by ULID. */
+  audit: (companyId: string, auditId: string): ItemKey => ({ PK: `${companyPk(companyId)}#AUDIT`, SK: auditId }),
+
   // Back-office import reports.
   importRun: (fileKey: string, etag: string): ItemKey => ({ PK: `IMPORT#${fileKey}`, SK: `RUN#${etag}` }),
 } as const;
@@ -95,4 +125,13 @@ export type EntityType =
   | 'Insured'
   | 'InsuredNir'
   | 'Outbox'
-  | 'ImportRun';
+  | 'ImportRun'
+  | 'User'
+  | 'UserEmail'
+  | 'Membership'
+  | 'Device'
+  | 'Session'
+  | 'LoginAttempt'
+  | 'LinkToken'
+  | 'RateCounter'
+  | 'Audit';

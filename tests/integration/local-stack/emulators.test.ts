@@ -369,12 +369,14 @@ describe('local emulators', () => {
 
   it('delivers stream records to the poller, retrying a batch whose handler failed', async () => {
     const delivered: DynamoDBRecord[] = [];
+    const logged: string[] = [];
     let failuresLeft = 1;
     const poller = await startStreamPoller({
       endpoint: env.DYNAMODB_ENDPOINT ?? '',
       region,
       tableName: env.TABLE_NAME ?? '',
       intervalMs: 50,
+      log: (line) => logged.push(line),
       onRecords: async (records) => {
         if (failuresLeft-- > 0) throw new Error('dispatcher indisponible');
         delivered.push(...records);
@@ -394,6 +396,7 @@ describe('local emulators', () => {
       expect(record?.awsRegion).toBe(region);
       expect(record?.dynamodb?.NewImage?.blob).toEqual({ B: 'AQID' });
       expect(record?.dynamodb?.SequenceNumber).toBeTruthy();
+      expect(logged.some((line) => line.includes('dispatcher indisponible'))).toBe(true);
       // Items written before the poller started are not replayed.
       expect(delivered.some((candidate) => candidate.dynamodb?.Keys?.PK?.S === 'TEST#1')).toBe(false);
     } finally {
@@ -475,5 +478,5 @@ describe('local emulators with a data directory', () => {
       await second.stop();
     }
     await expectAllGone(secondPids);
-  }, 45_000);
+  }, 60_000);
 });

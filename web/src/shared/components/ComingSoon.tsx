@@ -15,7 +15,7 @@ export function ComingSoon({ children, features }: ComingSoonProps) {
       <IconClock className="notice__icon" />
       <div className="notice__body">
         <p>
-          <strong>Cette rubrique arrive bientôt :</strong> {children}
+          <strong>Cette rubrique arrive bientôt{'\u00a0'}:</strong> {children}
         </p>
         {features?.length ? (
           <ul className="notice__list">

@@ -39,7 +39,6 @@ export function ChatbotLauncher() {
         className="chatbot-launcher"
         aria-haspopup="dialog"
         aria-expanded={open}
-        aria-controls="assistant"
         onClick={openDialog}
       >
         <IconChat className="chatbot-launcher__icon" />

@@ -1,0 +1,123 @@
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { documentClient } from '../../runtime/clients';
+import { config } from '../../runtime/config';
+import { keys, type ItemKey } from './table-keys';
+import { batchGet, transact, type TransactItem } from './transact';
+import { queryPage } from './query-page';
+import type { Company, Membership, User } from '../../domain/users';
+
+const table = () => config().TABLE_NAME;
+
+export const put = (item: Record<string, unknown>, condition?: string, values?: Record<string, unknown>): TransactItem => ({
+  Put: { TableName: table(), Item: item, ConditionExpression: condition, ExpressionAttributeValues: values },
+});
+
+export const del = (key: ItemKey, condition?: string, values?: Record<string, unknown>): TransactItem => ({
+  Delete: { TableName: table(), Key: key, ConditionExpression: condition, ExpressionAttributeValues: values },
+});
+
+export const update = (
+  key: ItemKey,
+  expression: string,
+  values: Record<string, unknown>,
+  condition?: string,
+  names?: Record<string, string>,
+): TransactItem => ({
+  Update: {
+    TableName: table(),
+    Key: key,
+    UpdateExpression: expression,
+    ExpressionAttributeValues: values,
+    ConditionExpression: condition,
+    ExpressionAttributeNames: names,
+  },
+});
+
+async function getItem<T>(key: ItemKey): Promise<T | undefined> {
+  const { Item } = await documentClient().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }));
+  return Item as T | undefined;
+}
+
+export interface LinkTokenItem {
+  purpose: 'confirm-email' | 'reset-password' | 'invitation';
+  userId: string;
+  /** Epoch seconds (also the TTL attribute). */
+  expiresAt: number;
+  usedAt?: string;
+}
+
+export const usersRepository = () => ({
+  getUser: (userId: string) => getItem<User>(keys.user(userId)),
+
+  async userByEmail(email: string): Promise<User | undefined> {
+    const guard = await getItem<{ userId: string }>(keys.userEmail(email));
+    return guard ? getItem<User>(keys.user(guard.userId)) : undefined;
+  },
+
+  getCompany: (companyId: string) => getItem<Company>(keys.company(companyId)),
+
+  /**
+   * The company whose establishment has this SIRET. GSI2 is eventually consistent, which is
+   * fine: establishments come from imports long before anyone activates.
+   */
+  async companyBySiret(siret: string): Promise<Company | undefined> {
+    const { Items } = await documentClient().send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK = :sk',
+        ExpressionAttributeValues: { ':pk': keys.establishmentBySiret(siret).GSI2PK, ':sk': 'ESTABLISHMENT' },
+        Limit: 1,
+      }),
+    );
+    const companyId = (Items?.[0] as { companyId?: string } | undefined)?.companyId;
+    return companyId ? getItem<Company>(keys.company(companyId)) : undefined;
+  },
+
+  async memberships(userId: string): Promise<Membership[]> {
+    const prefix = keys.membershipsPrefix(userId);
+    const page = await queryPage<Membership>({ partition: { PK: prefix.PK }, sortKeyPrefix: prefix.SKPrefix, limit: 1000 });
+    return page.items;
+  },
+
+  async linkToken(tokenDigest: string): Promise<LinkTokenItem | undefined> {
+    return getItem<LinkTokenItem>(keys.linkToken(tokenDigest));
+  },
+
+  async getMany<T>(itemKeys: ItemKey[]): Promise<T[]> {
+    return batchGet<T>(itemKeys);
+  },
+
+  /** Sets fields on the user if its version is the expected one (optimistic locking). */
+  async updateUser(userId: string, version: number, fields: Record<string, unknown>): Promise<boolean> {
+    const names: Record<string, string> = { '#version': 'version' };
+    const values: Record<string, unknown> = { ':expected': version, ':next': version + 1 };
+    const sets = ['#version = :next'];
+    Object.entries(fields).forEach(([name, value], index) => {
+      names[`#f${index}`] = name;
+      values[`:f${index}`] = value;
+      sets.push(`#f${index} = :f${index}`);
+    });
+    try {
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: keys.user(userId),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  },
+
+  transact,
+});
+
+export type UsersRepository = ReturnType<typeof usersRepository>;

@@ -1,0 +1,125 @@
+/**
+ * The e-mails the portal sends, in French, as text + simple accessible HTML. Personal data
+ * stays out of them (never a NIR); links carry single-use tokens in the URL fragment so
+ * they never reach a server log.
+ */
+export interface EmailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+
+const HELP_LINE = 'Besoin d’aide ? Nos conseillers vous répondent du lundi au vendredi de 9h00 à 17h00 au 01 44 20 80 63 (numéro non surtaxé).';
+const SIGNATURE = 'L’équipe HCR Bien-Être — Espace Entreprise Santé';
+
+interface Block {
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  afterAction?: string[];
+}
+
+function compose(subject: string, greeting: string, block: Block): EmailContent {
+  const textParts = [greeting, '', ...block.paragraphs.flatMap((p) => [p, ''])];
+  if (block.action) textParts.push(`${block.action.label} : ${block.action.url}`, '');
+  for (const line of block.afterAction ?? []) textParts.push(line, '');
+  textParts.push(HELP_LINE, '', SIGNATURE);
+  const html = [
+    '<!doctype html><html lang="fr"><body style="font-family:Arial,sans-serif;color:#1b1b1b;line-height:1.5">',
+    `<p>${escapeHtml(greeting)}</p>`,
+    ...block.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    block.action
+      ? `<p><a href="${escapeHtml(block.action.url)}" style="background:#0b4f8a;color:#fff;padding:10px 16px;text-decoration:none;border-radius:4px">${escapeHtml(block.action.label)}</a></p>` +
+        `<p style="font-size:13px">Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :<br>${escapeHtml(block.action.url)}</p>`
+      : '',
+    ...(block.afterAction ?? []).map((p) => `<p>${escapeHtml(p)}</p>`),
+    `<p style="font-size:13px;color:#444">${escapeHtml(HELP_LINE)}</p>`,
+    `<p style="font-size:13px;color:#444">${escapeHtml(SIGNATURE)}</p>`,
+    '</body></html>',
+  ].join('');
+  return { subject, text: textParts.join('\n'), html };
+}
+
+const hello = (firstName: string) => `Bonjour ${firstName},`;
+
+export const emailTemplates = {
+  confirmEmail: (p: { firstName: string; companyName: string; url: string; validHours: number }) =>
+    compose('Confirmez votre adresse e-mail — Espace Entreprise Santé', hello(p.firstName), {
+      paragraphs: [
+        `Vous venez d’activer l’Espace Entreprise Santé de ${p.companyName}. Vous en êtes l’administrateur.`,
+        'Pour terminer, confirmez votre adresse e-mail. Vous pourrez ensuite vous connecter avec cette adresse et le mot de passe choisi.',
+      ],
+      action: { label: 'Confirmer mon adresse e-mail', url: p.url },
+      afterAction: [
+        `Ce lien est valable ${p.validHours} heures et ne peut servir qu’une fois.`,
+        'Si vous n’êtes pas à l’origine de cette activation, ignorez ce message et contactez-nous.',
+      ],
+    }),
+
+  resetPassword: (p: { firstName: string; url: string; validMinutes: number }) =>
+    compose('Réinitialisation de votre mot de passe — Espace Entreprise Santé', hello(p.firstName), {
+      paragraphs: ['Vous avez demandé à réinitialiser le mot de passe de votre Espace Entreprise Santé.'],
+      action: { label: 'Choisir un nouveau mot de passe', url: p.url },
+      afterAction: [
+        `Ce lien est valable ${p.validMinutes} minutes et ne peut servir qu’une fois.`,
+        'Si vous n’avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.',
+      ],
+    }),
+
+  passwordChanged: (p: { firstName: string; at: string }) =>
+    compose('Votre mot de passe a été modifié — Espace Entreprise Santé', hello(p.firstName), {
+      paragraphs: [
+        `Le mot de passe de votre Espace Entreprise Santé a été modifié le ${p.at}. Vos autres sessions ont été fermées.`,
+        'Si vous n’êtes pas à l’origine de ce changement, contactez-nous immédiatement.',
+      ],
+    }),
+
+  newBrowserLogin: (p: { firstName: string; at: string; browser: string }) =>
+    compose('Nouvelle connexion à votre Espace Entreprise Santé', hello(p.firstName), {
+      paragraphs: [
+        `Une connexion à votre Espace Entreprise Santé a eu lieu le ${p.at} depuis un nouveau navigateur (${p.browser}).`,
+        'Si c’était vous, il n’y a rien à faire. Sinon, changez votre mot de passe et contactez-nous.',
+      ],
+    }),
+};
+
+/** "26/11/2026 à 15:04" in Paris time, for e-mails. */
+export const frenchDateTime = (iso: string): string => {
+  const parts = new Intl.DateTimeFormat('fr-FR', {
+    timeZone: 'Europe/Paris',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
+  return `${get('day')}/${get('month')}/${get('year')} à ${get('hour')}:${get('minute')}`;
+};
+
+/** "Chrome sur Linux" from a User-Agent, coarse on purpose. */
+export function describeBrowser(userAgent: string): string {
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /Firefox\//.test(userAgent)
+      ? 'Firefox'
+      : /Chrome\//.test(userAgent)
+        ? 'Chrome'
+        : /Safari\//.test(userAgent)
+          ? 'Safari'
+          : 'navigateur inconnu';
+  const os = /Windows/.test(userAgent)
+    ? 'Windows'
+    : /Android/.test(userAgent)
+      ? 'Android'
+      : /iPhone|iPad/.test(userAgent)
+        ? 'iOS'
+        : /Mac OS X/.test(userAgent)
+          ? 'macOS'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : 'système inconnu';
+  return `${browser} sur ${os}`;
+}

@@ -1,0 +1,77 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, type Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { PortalStack } from '../../lib/portal-stack';
+import { type StageConfig, stackNameFor } from '../../lib/stages';
+
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+  context: Record<string, unknown>;
+};
+
+export interface SynthOptions {
+  /**
+   * false skips esbuild (CDK's `aws:cdk:bundling-stacks` context): for files that only inspect the
+   * template. The prod file bundles for real.
+   */
+  readonly bundle: boolean;
+  /** Built SPA to deploy; undefined = a directory without index.html (no deployment). */
+  readonly webDistPath?: string;
+}
+
+export interface SynthesizedPortal {
+  readonly app: App;
+  readonly stack: Stack;
+  readonly template: Template;
+  /** Cloud assembly directory (bundled assets live there). */
+  readonly assemblyDir: string;
+}
+
+/** Builds the stage the way bin/portal.ts does, with cdk.json's feature flags, and synthesizes it. */
+export function synthesizePortal(stage: StageConfig, options: SynthOptions): SynthesizedPortal {
+  const app = new App({
+    outdir: mkdtempSync(join(tmpdir(), 'ees-cdk-')),
+    context: {
+      ...cdkJson.context,
+      stage: stage.name,
+      ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+    },
+  });
+  const stack = new PortalStack(app, stackNameFor(stage.name), {
+    stage,
+    webDistPath: options.webDistPath ?? mkdtempSync(join(tmpdir(), 'ees-no-web-dist-')),
+  });
+  const template = Template.fromStack(stack);
+  return { app, stack, template, assemblyDir: app.synth().directory };
+}
+
+/** A minimal built SPA, so that tests do not depend on web/dist having been built. */
+export function fakeWebDist(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ees-web-dist-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>test</title><div id="root"></div>');
+  return dir;
+}
+
+/** cdk-nag's AwsSolutions pack run on the stack: violations left after acknowledgments. */
+export function nagViolations(stack: Stack): { rule: string; paths: string[] }[] {
+  const report = new AwsSolutionsChecks().validateScope(stack);
+  return report.violations.map((violation) => ({
+    rule: violation.ruleName,
+    paths: violation.violatingResources.map(
+      (resource) => resource.constructPath ?? resource.resourceLogicalId ?? '?',
+    ),
+  }));
+}
+
+export type Resources = Record<
+  string,
+  { Type: string; Properties?: Record<string, unknown> } & Record<string, unknown>
+>;
+
+export const resourcesOfType = (template: Template, type: string): Resources =>
+  template.findResources(type) as Resources;
+
+export const tagValue = (properties: Record<string, unknown> | undefined, key: string): string | undefined =>
+  (properties?.Tags as { Key: string; Value: string }[] | undefined)?.find((tag) => tag.Key === key)?.Value;
