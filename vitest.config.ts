@@ -9,6 +9,8 @@ const stackSetup = ['tests/support/global-setup.ts'];
 
 export default defineConfig({
   test: {
+    // Local runs use Node 20 with the pinned SDK; the deployed Lambdas run Node 22.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       {
         test: {

@@ -7,7 +7,11 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { startLocalStack, type LocalStack } from './local/stack';
 import { LocalStackError } from './local/emulators';
-import { DEMO_COMPANIES, DEMO_UNACTIVATED_COMPANY } from './local/demo-data';
+import { DEMO_UNACTIVATED_COMPANY } from './local/demo-data';
+import { DEMO_PASSWORD, DEMO_USERS } from './local/demo-users';
+
+// Local dev runs Node 20 with pinned SDK versions (the lock file); AWS runs the Lambdas on Node 22.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(root, '.local');
@@ -62,6 +66,7 @@ async function main(): Promise<void> {
     web: typeof web === 'object' ? { middleware: web.middleware } : web,
     seedDemoData: true,
     runJobTimers: true,
+    verboseHandlers: verbose,
     log,
   });
   // Lets `npm run import` find the running emulators.
@@ -79,9 +84,8 @@ async function main(): Promise<void> {
       'Entreprise de démonstration à activer (« Activer mon espace ») :',
       `  ${DEMO_UNACTIVATED_COMPANY.name}`,
       `  SIRET ${DEMO_UNACTIVATED_COMPANY.siret}   Identifiant entreprise ${DEMO_UNACTIVATED_COMPANY.companyNumber}`,
-      `Autres entreprises : ${DEMO_COMPANIES.filter((c) => c.companyNumber !== DEMO_UNACTIVATED_COMPANY.companyNumber)
-        .map((c) => `${c.name} (${c.companyNumber})`)
-        .join(', ')}`,
+      `Comptes de démonstration (mot de passe ${DEMO_PASSWORD}, code SMS lisible dans les messages envoyés) :`,
+      ...DEMO_USERS.map((user) => `  ${user.email.padEnd(34)} ${user.label}`),
       '',
       'Données conservées dans .local/ (npm run reset pour repartir de zéro). Ctrl-C pour arrêter.',
     ].join('\n'),

@@ -64,6 +64,23 @@ async function startSes(config: EmulatorChildConfig): Promise<number> {
   const module = require('aws-ses-v2-local') as {
     default: (config: { host: string; port: number }) => Promise<ListeningServer>;
   };
+  // GetAccount (SES v2) answers this document; the health route probes SES with that call.
+  process.env.AWS_SES_ACCOUNT ??= JSON.stringify({
+    DedicatedIpAutoWarmupEnabled: false,
+    Details: {
+      AdditionalContactEmailAddresses: [],
+      ContactLanguage: 'FR',
+      MailType: 'TRANSACTIONAL',
+      ReviewDetails: { CaseId: 'local', Status: 'GRANTED' },
+      UseCaseDescription: 'Espace Entreprise Santé (local)',
+      WebsiteURL: 'http://localhost:3000',
+    },
+    EnforcementStatus: 'HEALTHY',
+    ProductionAccessEnabled: true,
+    SendingEnabled: true,
+    SendQuota: { Max24HourSend: 50000, MaxSendRate: 14, SentLast24Hours: 0 },
+    SuppressionAttributes: { SuppressedReasons: [] },
+  });
   const server = await module.default({ host: config.host, port: config.port });
   return boundPort(server, config.port);
 }

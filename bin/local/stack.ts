@@ -8,6 +8,7 @@ import { startStreamPoller, type StreamPoller } from './stream-poller';
 import { startLocalApi, type LocalApi, type LocalApiOptions } from './api-server';
 import { backOfficeRecordKinds } from '../../functions/contracts/back-office-import';
 import { generateDemoDataset } from './demo-data';
+import { seedDemoUsers } from './demo-users';
 
 /**
  * The whole portal on one machine: emulators, the API + SPA on one origin, the stream
@@ -24,6 +25,8 @@ export interface LocalStackOptions {
   /** Run the scheduled jobs on their timers (tests call them explicitly instead). */
   runJobTimers?: boolean;
   emulatorPorts?: EmulatorOptions['ports'];
+  /** Handler logs at INFO instead of WARN. */
+  verboseHandlers?: boolean;
   log?: (line: string) => void;
 }
 
@@ -65,8 +68,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   try {
     // Handlers read their configuration from the environment, as in Lambda.
     Object.assign(process.env, emulators.env);
-    // Tests keep the console for failures; EES_TEST_LOG=1 shows every handler log line.
-    if (options.stage === 'test' && !process.env.EES_TEST_LOG) process.env.LOG_LEVEL ??= 'WARN';
+    // The console stays short: handler logs at WARN unless asked (npm start -- --verbose, EES_TEST_LOG=1).
+    if (!options.verboseHandlers) process.env.LOG_LEVEL ??= 'WARN';
     resetConfigCache();
 
     const streamTrigger = eventTriggers.find((trigger) => trigger.source === 'tableStream')!;
@@ -135,6 +138,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           throw new Error(`Demo data ${kind} rejected: ${JSON.stringify(report?.rejected.slice(0, 3))}`);
         }
       }
+      await seedDemoUsers();
     }
 
     const web =

@@ -27,6 +27,7 @@ const freePort = () =>
 
 /** Starts the whole local stack once for the integration, security and browser tests. */
 export async function setup(project: TestProject): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   stack = await startLocalStack({
     stage: 'test',
     port: await freePort(),
@@ -34,6 +35,7 @@ export async function setup(project: TestProject): Promise<void> {
     web: 'dist',
     seedDemoData: true,
     runJobTimers: false,
+    verboseHandlers: Boolean(process.env.EES_TEST_LOG),
     log: process.env.EES_TEST_LOG ? (line) => console.log(line) : undefined,
   });
   const controlServer = await startControlServer(stack);
