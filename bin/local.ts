@@ -44,21 +44,22 @@ async function main(): Promise<void> {
   const started = performance.now();
   await mkdir(dataDir, { recursive: true });
   const web = await webOption();
-  let stack: LocalStack | undefined;
+  // Filled once started; Ctrl-C during start-up still stops what has started (emulators' exit hook).
+  const running: { stack?: LocalStack } = {};
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.log('\nArrêt de l’Espace Entreprise Santé local…');
     await rm(resolve(dataDir, 'stack.json'), { force: true });
-    await stack?.stop();
+    await running.stack?.stop();
     if (typeof web === 'object') await web.close();
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
-  stack = await startLocalStack({
+  const stack = await startLocalStack({
     stage: 'local',
     dataDir,
     port,
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
     verboseHandlers: verbose,
     log,
   });
+  running.stack = stack;
   // Lets `npm run import` find the running emulators.
   await writeFile(resolve(dataDir, 'stack.json'), JSON.stringify(stack.env, null, 2));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

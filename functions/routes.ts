@@ -15,6 +15,8 @@ export type Access =
   | 'companyMember'
   /** As companyMember, with the Administrateur profile on that company. */
   | 'companyAdmin'
+  /** A pending login attempt (password checked, SMS code pending): its short-lived cookie. */
+  | 'loginAttempt'
   /** An employee's single-purpose BIA link token, no account. */
   | 'employeeLink'
   /** The insurer's back office. */
@@ -30,6 +32,8 @@ export type Permission =
   | 'generated:read'
   | 'generated:write'
   | 'inbound:read'
+  /** Import reports are written next to the file they describe. */
+  | 'inbound:write'
   | 'cognito:auth'
   | 'cognito:admin'
   | 'ses:send'
@@ -134,7 +138,7 @@ export const routes = [
     method: 'POST',
     path: '/auth/login/code',
     handler: 'handlers/send-login-code.ts',
-    access: 'public',
+    access: 'loginAttempt',
     permissions: ['table:read', 'table:write'],
     summary: 'Double authentification : envoie le code SMS de la tentative de connexion en cours.',
     tag: 'Authentification',
@@ -144,7 +148,7 @@ export const routes = [
     method: 'POST',
     path: '/auth/login/verify',
     handler: 'handlers/verify-login-code.ts',
-    access: 'public',
+    access: 'loginAttempt',
     permissions: ['table:read', 'table:write'],
     summary: 'Double authentification : vérifie le code SMS et ouvre la session.',
     tag: 'Authentification',

@@ -20,8 +20,9 @@ export interface EventTrigger {
   readonly id: string;
   readonly handler: string;
   readonly source: 'tableStream' | 'inboundBucket';
-  /** For inboundBucket: the key prefix that fires it. */
+  /** For inboundBucket: the key prefix and suffix that fire it. */
   readonly prefix?: string;
+  readonly suffix?: string;
   readonly permissions: readonly Permission[];
   readonly summary: string;
 }
@@ -50,7 +51,8 @@ export const eventTriggers = [
     handler: 'triggers/import-back-office-file.ts',
     source: 'inboundBucket',
     prefix: 'back-office/',
-    permissions: ['table:read', 'table:write', 'inbound:read'],
+    suffix: '.csv',
+    permissions: ['table:read', 'table:write', 'inbound:read', 'inbound:write'],
     summary: "Imports the insurer's CSV files (companies, establishments, contracts, insured, beneficiaries).",
   },
 ] as const satisfies readonly EventTrigger[];

@@ -1,11 +1,11 @@
 import { Duration, SecretValue, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
-  CfnUserPoolClient,
+  type CfnUserPoolClient,
   FeaturePlan,
   Mfa,
   UserPool,
-  UserPoolClient,
+  type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { resourcePrefix, type StageConfig } from './stages';

@@ -119,7 +119,8 @@ export class Jobs extends Construct {
         this.props.resources.buckets.inbound.addEventNotification(
           EventType.OBJECT_CREATED,
           new LambdaDestination(fn.function),
-          ...(trigger.prefix ? [{ prefix: trigger.prefix }] : []),
+          // Only the feed files: the import writes its report (`…csv.report.json`) next to them.
+          { ...(trigger.prefix ? { prefix: trigger.prefix } : {}), ...(trigger.suffix ? { suffix: trigger.suffix } : {}) },
         );
         return;
       }

@@ -85,6 +85,7 @@ const grants: Record<Permission, GrantFn> = {
   'generated:read': (fn, { buckets }) => grantBucketRead(fn, buckets.generated),
   'generated:write': (fn, { buckets }) => grantBucketPut(fn, buckets.generated),
   'inbound:read': (fn, { buckets }) => grantBucketRead(fn, buckets.inbound),
+  'inbound:write': (fn, { buckets }) => grantBucketPut(fn, buckets.inbound),
   'cognito:auth': (fn, { userPool }) =>
     fn.addToRolePolicy(
       allow(['cognito-idp:InitiateAuth', 'cognito-idp:RevokeToken'], [userPool.userPoolArn]),

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Duration, Tags, Validations } from 'aws-cdk-lib';
+import { type Duration, Tags, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -129,7 +129,7 @@ export class PortalFunction extends Construct {
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
       reason:
-        'nodejs22.x on purpose: local development and CI run Node 20/22 and the code must behave the same; nodejs24.x once the toolchain (middy 7, vitest 5) moves to Node 22+.',
+        'nodejs22.x on purpose: local development and CI run Node 20 (middy 6, vitest 4 are pinned for it) and the code must behave the same; 22 is the supported runtime closest to it. Move to 24 with the toolchain.',
     });
 
     Tags.of(this).add(FUNCTION_KIND_TAG, props.kind);

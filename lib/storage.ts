@@ -47,7 +47,7 @@ export class Storage extends Construct {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [
         abortIncompleteUploads,
-        // RetentionDays is a number of days; INFINITE (9999) keeps logs for ~27 years, as asked.
+        // RetentionDays counts days (INFINITE is 9999), so bucket logs live as long as function logs.
         { id: 'expire-logs', expiration: Duration.days(stage.logRetention) },
       ],
     });

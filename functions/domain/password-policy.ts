@@ -16,6 +16,7 @@ export interface PasswordContext {
 }
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const lettersOf = (text: string | undefined) => fold(text ?? '').replace(/[^a-z]/g, '');
 
 export function passwordProblem(
   password: string,
@@ -32,10 +33,12 @@ export function passwordProblem(
   if (core.length >= 4 && isCommon(core)) return 'common';
   if (/^(.{1,3})\1+$/.test(folded)) return 'trivial';
   if (isSequence(folded)) return 'trivial';
-  const personal = [context.firstName, context.lastName, context.email?.split('@')[0]]
-    .filter((part): part is string => Boolean(part && part.length >= 3))
-    .map(fold);
-  if (personal.some((part) => core === part || core === personal.join(''))) return 'personal';
+  // The first name, the last name, both (either order, any separator) or the e-mail's local part.
+  const first = lettersOf(context.firstName);
+  const last = lettersOf(context.lastName);
+  const local = lettersOf(context.email?.split('@')[0]);
+  const personal = [first, last, local, first + last, last + first].filter((part) => part.length >= 3);
+  if (personal.includes(lettersOf(core))) return 'personal';
   return null;
 }
 

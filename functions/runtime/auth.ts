@@ -44,6 +44,10 @@ export async function resolvePrincipal(route: RouteDefinition, input: AuthInput)
       });
       return { kind: 'user', userId: principal.userId, sessionId: principal.sessionDigest, companyRole: principal.companyRole };
     }
+    case 'loginAttempt':
+      // The login-attempt cookie is the credential; its use case checks it fully.
+      if (!input.cookies[COOKIE.login]) throw new DomainError('UNAUTHENTICATED', 'LOGIN_ATTEMPT_INVALID');
+      return null;
     case 'employeeLink':
     case 'insurer':
       // No route of these kinds is served yet: refuse rather than let through.

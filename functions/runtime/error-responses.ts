@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DomainError, type DomainErrorCode } from '../domain/errors';
 import { messageFor } from '../contracts/error-messages';
 import type { ErrorBody } from '../contracts/common';

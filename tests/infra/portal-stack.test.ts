@@ -218,6 +218,7 @@ describe('least privilege', () => {
       'generated:read': [{ action: bucketRead, resource: bucket('Generated') }],
       'generated:write': [{ action: bucketPut, resource: bucket('Generated') }],
       'inbound:read': [{ action: bucketRead, resource: bucket('Inbound') }],
+      'inbound:write': [{ action: bucketPut, resource: bucket('Inbound') }],
       'cognito:auth': [{ action: /^cognito-idp:(InitiateAuth|RevokeToken)$/, resource: pool }],
       'cognito:admin': [{ action: /^cognito-idp:Admin[A-Za-z]+$/, resource: pool }],
       'ses:send': [{ action: /^ses:(SendEmail|SendRawEmail)$/ }],

@@ -9,7 +9,8 @@ let counter = 0;
 export const uniqueEmail = (label: string) => `${label}.${Date.now().toString(36)}${(counter++).toString(36)}@example.com`;
 
 /** A French mobile number unlikely to collide between tests (the per-phone SMS cap). */
-export const uniqueMobile = () => `06${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+// 0612… is an allocated mobile block (libphonenumber refuses unallocated ones).
+export const uniqueMobile = () => `0612${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
 
 export interface Browser {
   jar: CookieJar;

@@ -130,7 +130,7 @@ export const activateSpace =
 
     try {
       await ports.identity.createUser({ email: input.email, password: input.password });
-    } catch (error) {
+    } catch {
       await ports.users.transact([
         update(keys.company(company.companyId), 'SET activated = :false REMOVE activatedAt, activatedBy', { ':false': false, ':user': userId }, 'activatedBy = :user'),
         del(keys.user(userId)),

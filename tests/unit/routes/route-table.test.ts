@@ -8,7 +8,7 @@ import { eventTriggers, scheduledJobs } from '../../../functions/schedules';
 import { routeContracts } from '../../../functions/contracts/route-contracts';
 
 const functionsDir = resolve(import.meta.dirname, '../../../functions');
-const accessRules: readonly Access[] = ['public', 'authenticated', 'companyMember', 'companyAdmin', 'employeeLink', 'insurer'];
+const accessRules: readonly Access[] = ['public', 'authenticated', 'companyMember', 'companyAdmin', 'loginAttempt', 'employeeLink', 'insurer'];
 
 describe('route table', () => {
   it('gives every route a unique id and a unique method + path', () => {

@@ -1,5 +1,7 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../shared/api';
+import { endSession, ME_QUERY_KEY } from '../shared/session/me';
+import { setSessionNotice } from '../shared/session/session-notice';
 
 /** Retrying only helps when the failure may be transient: no answer, or a server-side error. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -7,8 +9,27 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return isApiError(error) && (error.status === 0 || error.status >= 500);
 }
 
+/**
+ * The API's answer to a request whose session is gone (expired, ended elsewhere, password
+ * changed). Login-flow refusals are 401s too, but with their own codes.
+ */
+export const isSessionExpired = (error: unknown): boolean =>
+  isApiError(error) && error.status === 401 && error.code === 'UNAUTHENTICATED';
+
+/**
+ * A signed-in user whose session ends is signed out everywhere at once: the cached user
+ * becomes null, so every protected page redirects to the login page with a notice.
+ */
+export function handleSessionExpiry(client: QueryClient, error: unknown): void {
+  if (!isSessionExpired(error) || !client.getQueryData(ME_QUERY_KEY)) return;
+  setSessionNotice('expired');
+  endSession(client);
+}
+
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error) => handleSessionExpiry(client, error) }),
+    mutationCache: new MutationCache({ onError: (error) => handleSessionExpiry(client, error) }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -19,4 +40,5 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  return client;
 }

@@ -74,10 +74,36 @@ export const sections = {
     'Vos informations personnelles et le périmètre des établissements que vous suivez.',
   ),
   login: section('/connexion', 'Connexion', 'Connectez-vous à votre Espace Entreprise Santé.'),
+  loginSecurity: section(
+    '/connexion/securite',
+    'Sécurité de votre connexion',
+    'Confirmez votre identité avec le code de sécurité reçu par SMS.',
+  ),
   activation: section(
     '/activation',
     'Activer mon espace',
     'Première connexion : activez votre espace avec votre SIRET et votre identifiant entreprise.',
+  ),
+  emailConfirmation: section(
+    '/confirmation-email',
+    'Confirmation de votre adresse e-mail',
+    "Dernière étape de l'activation de votre espace.",
+  ),
+  forgotPassword: section(
+    '/mot-de-passe-oublie',
+    'Mot de passe oublié',
+    'Recevez par e-mail un lien pour choisir un nouveau mot de passe.',
+  ),
+  resetPassword: section(
+    '/nouveau-mot-de-passe',
+    'Nouveau mot de passe',
+    'Choisissez le nouveau mot de passe de votre Espace Entreprise Santé.',
+  ),
+  cgu: section(
+    '/cgu',
+    "Conditions générales d'utilisation",
+    "Les règles d'utilisation de l'Espace Entreprise Santé et la protection de vos données.",
+    'CGU',
   ),
 } as const satisfies Record<string, Section>;
 

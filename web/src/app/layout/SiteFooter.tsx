@@ -1,10 +1,14 @@
 import { Link } from 'react-router';
 import { HelpLine } from '../../shared/components/HelpLine';
 import { PORTAL_NAME, SCHEME_NAME, sections } from '../../shared/sections';
+import { useMe } from '../../shared/session/me';
 
-const quickLinks = [sections.activation, sections.login, sections.documents, sections.contact];
+const signedOutLinks = [sections.activation, sections.login, sections.forgotPassword, sections.cgu];
+const signedInLinks = [sections.documents, sections.contact, sections.profile, sections.cgu];
 
 export function SiteFooter() {
+  const signedIn = Boolean(useMe().data);
+  const quickLinks = signedIn ? signedInLinks : signedOutLinks;
   return (
     <footer className="site-footer">
       <div className="container site-footer__inner">

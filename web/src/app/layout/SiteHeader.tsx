@@ -1,14 +1,18 @@
-import { Link, NavLink } from 'react-router';
-import { BrandMark, IconPhone, IconUser } from '../../shared/components/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId } from 'react';
+import { Link, NavLink, useNavigate } from 'react-router';
+import { api } from '../../shared/api';
+import { formatSiret } from '../../shared/format';
+import { BrandMark, IconBuilding, IconLogin, IconLogout, IconPhone, IconUser } from '../../shared/components/icons';
+import { useCompanies } from '../../shared/session/company';
+import { endSession, useMe, type Me } from '../../shared/session/me';
+import { setSessionNotice, type LoginLocationState } from '../../shared/session/session-notice';
+import { isSessionExpired } from '../query-client';
 import { PORTAL_NAME, SCHEME_NAME, sections } from '../../shared/sections';
 import { MainNav } from './MainNav';
 
-interface SiteHeaderProps {
-  /** Shown once sessions exist; until then there is nobody to log out. */
-  signedIn?: boolean;
-}
-
-export function SiteHeader({ signedIn = false }: SiteHeaderProps) {
+export function SiteHeader() {
+  const me = useMe().data;
   return (
     <header className="site-header">
       <div className="site-header__bar">
@@ -30,25 +34,112 @@ export function SiteHeader({ signedIn = false }: SiteHeaderProps) {
                 <span>Besoin d'aide ?</span>
               </a>
             </li>
-            {/* The company switcher mounts here once the user's companies come from the API. */}
-            <li className="utility__company" data-slot="company-switcher" hidden />
-            <li>
-              <NavLink to={sections.profile.path} end className="utility__link">
-                <IconUser />
-                <span>{sections.profile.navLabel}</span>
-              </NavLink>
-            </li>
-            {signedIn ? (
+            {me ? <SignedInShortcuts me={me} /> : null}
+            {me === null ? (
               <li>
-                <button type="button" className="utility__link utility__logout">
-                  Déconnexion
-                </button>
+                <NavLink to={sections.login.path} end className="utility__link">
+                  <IconLogin />
+                  <span>Se connecter</span>
+                </NavLink>
               </li>
             ) : null}
           </ul>
         </div>
       </div>
+      {me ? <CompanyBar /> : null}
       <MainNav />
     </header>
+  );
+}
+
+function SignedInShortcuts({ me }: { me: Me }) {
+  const logout = useLogout();
+  return (
+    <>
+      <li>
+        <NavLink to={sections.profile.path} end className="utility__link">
+          <IconUser />
+          <span>
+            <span className="visually-hidden">{sections.profile.navLabel} : </span>
+            {me.firstName} {me.lastName}
+          </span>
+        </NavLink>
+      </li>
+      <li>
+        <button
+          type="button"
+          className="utility__link utility__logout"
+          aria-disabled={logout.isPending || undefined}
+          onClick={() => {
+            if (!logout.isPending) logout.mutate();
+          }}
+        >
+          <IconLogout />
+          <span>{logout.isPending ? 'Déconnexion en cours…' : 'Déconnexion'}</span>
+        </button>
+        {logout.isError ? (
+          <p className="utility__error" role="alert">
+            La déconnexion n'a pas abouti : {logout.error.message}
+          </p>
+        ) : null}
+      </li>
+    </>
+  );
+}
+
+/** Ends the session on the server, forgets everything cached, and says so on the login page. */
+function useLogout() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const signOut = () => {
+    setSessionNotice('logged-out');
+    endSession(queryClient);
+    const state: LoginLocationState = { notice: 'logged-out' };
+    void navigate(sections.login.path, { state });
+  };
+  return useMutation({
+    mutationFn: () => api.post('/auth/logout'),
+    onSuccess: signOut,
+    // A session that had already ended is as good as logged out.
+    onError: (error) => {
+      if (isSessionExpired(error)) signOut();
+    },
+  });
+}
+
+/** The company the portal works on: its name, or a choice when the user follows several. */
+function CompanyBar() {
+  const { companies, current, select } = useCompanies();
+  const selectId = useId();
+  if (!current) return null;
+  return (
+    <div className="company-bar">
+      <div className="container company-bar__inner">
+        <IconBuilding className="company-bar__icon" />
+        {companies.length > 1 ? (
+          <>
+            <label htmlFor={selectId} className="company-bar__label">
+              Entreprise
+            </label>
+            <select
+              id={selectId}
+              className="company-bar__select"
+              value={current.companyId}
+              onChange={(event) => select(event.target.value)}
+            >
+              {companies.map((company) => (
+                <option key={company.companyId} value={company.companyId}>
+                  {company.name} — SIRET {formatSiret(company.mainSiret)}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          <p className="company-bar__single">
+            <span className="company-bar__label">Entreprise :</span> <strong>{current.name}</strong>
+          </p>
+        )}
+      </div>
+    </div>
   );
 }

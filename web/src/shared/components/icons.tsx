@@ -118,6 +118,56 @@ export const IconChart = (props: IconProps) => (
   </Icon>
 );
 
+export const IconLogout = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M10 4H6a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h4" />
+    <path d="M15 8l4 4-4 4M19 12H9" />
+  </Icon>
+);
+
+export const IconLogin = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M14 4h4a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-4" />
+    <path d="M9 8l4 4-4 4M13 12H3" />
+  </Icon>
+);
+
+export const IconBuilding = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M4 21V5a1 1 0 0 1 1-1h9a1 1 0 0 1 1 1v16M15 9h4a1 1 0 0 1 1 1v11M3 21h18" />
+    <path d="M8 8h3M8 12h3M8 16h3" />
+  </Icon>
+);
+
+export const IconEye = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M2.5 12S6 5.5 12 5.5 21.5 12 21.5 12 18 18.5 12 18.5 2.5 12 2.5 12z" />
+    <circle cx="12" cy="12" r="3" />
+  </Icon>
+);
+
+export const IconEyeOff = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M4 4l16 16" />
+    <path d="M9.9 5.8A9.6 9.6 0 0 1 12 5.5C18 5.5 21.5 12 21.5 12a17 17 0 0 1-3 3.8M6.3 7.5A16.5 16.5 0 0 0 2.5 12S6 18.5 12 18.5a9 9 0 0 0 4.2-1" />
+    <path d="M9.9 10a3 3 0 0 0 4.1 4.1" />
+  </Icon>
+);
+
+export const IconCheck = (props: IconProps) => (
+  <Icon {...props}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M8 12.5l2.7 2.7L16 9.8" />
+  </Icon>
+);
+
+export const IconAlert = (props: IconProps) => (
+  <Icon {...props}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 7.5v5.5M12 16.5h.01" />
+  </Icon>
+);
+
 /** The portal's mark: a cross in a rounded shield, in the scheme colours. Not an icon font, so no fetch. */
 export function BrandMark({ className }: IconProps) {
   return (
