@@ -4,7 +4,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { config } from './config';
+import { config, isLocalStage } from './config';
+import { instrumentClient } from './client-probes';
 
 /**
  * AWS SDK clients, created once per container and only when first used (a route pays the
@@ -16,19 +17,28 @@ const once = <T>(make: () => T): (() => T) => {
   return () => (value ??= make());
 };
 
+/** Local and test stages only: the benchmark's counters and the fault-injection tests' hooks. */
+const probed = <T extends { middlewareStack: unknown }>(service: string, client: T): T => {
+  if (isLocalStage(config().STAGE)) instrumentClient(service, client.middlewareStack as never);
+  return client;
+};
+
 /** Local emulators must answer fast or be reported down; AWS keeps the SDK defaults. */
 const requestHandlerFor = (endpoint: string | undefined) =>
   endpoint ? { requestTimeout: 5_000, connectionTimeout: 2_000 } : undefined;
 
 export const dynamoClient = once(() => {
   const { AWS_REGION, DYNAMODB_ENDPOINT } = config();
-  return new DynamoDBClient({
-    region: AWS_REGION,
-    endpoint: DYNAMODB_ENDPOINT,
-    requestHandler: requestHandlerFor(DYNAMODB_ENDPOINT),
-    // A throttled or failed write is retried by the SDK; our writes are conditional, so a retry is safe.
-    maxAttempts: 3,
-  });
+  return probed(
+    'dynamodb',
+    new DynamoDBClient({
+      region: AWS_REGION,
+      endpoint: DYNAMODB_ENDPOINT,
+      requestHandler: requestHandlerFor(DYNAMODB_ENDPOINT),
+      // A throttled or failed write is retried by the SDK; our writes are conditional, so a retry is safe.
+      maxAttempts: 3,
+    }),
+  );
 });
 
 export const documentClient = once(() =>
@@ -39,7 +49,7 @@ export const documentClient = once(() =>
 
 export const s3Client = once(() => {
   const { AWS_REGION, S3_ENDPOINT } = config();
-  return new S3Client({
+  return probed('s3', new S3Client({
     region: AWS_REGION,
     endpoint: S3_ENDPOINT,
     requestHandler: requestHandlerFor(S3_ENDPOINT),
@@ -55,24 +65,27 @@ export const s3Client = once(() => {
           },
         }
       : {}),
-  });
+  }));
 });
 
 export const sesClient = once(() => {
   const { AWS_REGION, SES_ENDPOINT } = config();
-  return new SESClient({ region: AWS_REGION, endpoint: SES_ENDPOINT, requestHandler: requestHandlerFor(SES_ENDPOINT) });
+  return probed('ses', new SESClient({ region: AWS_REGION, endpoint: SES_ENDPOINT, requestHandler: requestHandlerFor(SES_ENDPOINT) }));
 });
 
 export const snsClient = once(() => {
   const { AWS_REGION, SNS_ENDPOINT } = config();
-  return new SNSClient({ region: AWS_REGION, endpoint: SNS_ENDPOINT, requestHandler: requestHandlerFor(SNS_ENDPOINT) });
+  return probed('sns', new SNSClient({ region: AWS_REGION, endpoint: SNS_ENDPOINT, requestHandler: requestHandlerFor(SNS_ENDPOINT) }));
 });
 
 export const cognitoClient = once(() => {
   const { AWS_REGION, COGNITO_ENDPOINT } = config();
-  return new CognitoIdentityProviderClient({
-    region: AWS_REGION,
-    endpoint: COGNITO_ENDPOINT,
-    requestHandler: requestHandlerFor(COGNITO_ENDPOINT),
-  });
+  return probed(
+    'cognito',
+    new CognitoIdentityProviderClient({
+      region: AWS_REGION,
+      endpoint: COGNITO_ENDPOINT,
+      requestHandler: requestHandlerFor(COGNITO_ENDPOINT),
+    }),
+  );
 });

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { LocalStack } from '../../bin/local/stack';
+import { clearFaults, injectFault, recordSdkCalls, type FaultRule, type SdkCall } from '../../functions/runtime/client-probes';
 
 /**
  * Test-only control of the stack that lives in vitest's main process: test workers ask it
@@ -7,6 +8,8 @@ import type { LocalStack } from '../../bin/local/stack';
  * Loopback only, never part of the portal.
  */
 export async function startControlServer(stack: LocalStack): Promise<{ url: string; close(): Promise<void> }> {
+  const recorded: SdkCall[] = [];
+  let stopRecording: (() => void) | undefined;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -17,6 +20,21 @@ export async function startControlServer(stack: LocalStack): Promise<{ url: stri
         if (url.pathname === '/drain') return stack.drainStream(Number(url.searchParams.get('timeoutMs') ?? 10_000));
         if (url.pathname.startsWith('/jobs/')) return stack.runJob(url.pathname.slice('/jobs/'.length) as never);
         if (url.pathname === '/import') return stack.importFile(url.searchParams.get('key') ?? '', body);
+        // Fault injection: the next matching SDK call(s) of the handlers fail as asked.
+        if (url.pathname === '/faults') return injectFault(JSON.parse(body) as FaultRule);
+        if (url.pathname === '/faults/clear') return clearFaults();
+        // SDK calls made by the handlers between /calls/start and /calls/stop.
+        if (url.pathname === '/calls/start') {
+          recorded.length = 0;
+          stopRecording?.();
+          stopRecording = recordSdkCalls((call) => recorded.push(call));
+          return null;
+        }
+        if (url.pathname === '/calls/stop') {
+          stopRecording?.();
+          stopRecording = undefined;
+          return recorded.splice(0);
+        }
         throw new Error(`unknown control ${url.pathname}`);
       };
       work()
