@@ -106,6 +106,12 @@ export async function seedDemoUsers(): Promise<void> {
         ),
         put({ ...keys.userEmail(demo.email), _type: 'UserEmail', _v: 1, userId, email: demo.email }, 'attribute_not_exists(PK)'),
         ...memberships,
+        // Keeps the company's count of active administrators (the last-admin rule relies on it).
+        ...Object.entries(demo.rights)
+          .filter(([, role]) => role === 'admin')
+          .map(([companyNumber]) =>
+            update(keys.company(companyIds.get(companyNumber)!), 'ADD adminCount :one', { ':one': 1 }, 'attribute_exists(PK)'),
+          ),
       ]);
     } catch (error) {
       // Another start seeded the same account at the same moment: theirs stands.

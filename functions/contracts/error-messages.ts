@@ -46,6 +46,18 @@ export const errorMessages: Record<string, string> = {
   LOGIN_CODE_SEND_CAP: 'Trop de codes demandés pour cette connexion. Reconnectez-vous.',
   SMS_DAILY_CAP: 'Nombre maximal de SMS atteint pour aujourd’hui. Réessayez demain ou contactez-nous au 01 44 20 80 63.',
   CURRENT_PASSWORD_WRONG: 'Mot de passe actuel incorrect.',
+  // Users and rights.
+  USER_NOT_FOUND: 'Utilisateur introuvable dans cette entreprise.',
+  LAST_ADMIN: 'Impossible : c’est le dernier administrateur actif de cette entreprise. Nommez d’abord un autre administrateur.',
+  MEMBERSHIP_REVOKED: 'Cet accès a été désactivé définitivement et ne peut plus être modifié.',
+  MEMBERSHIP_NOT_ACTIVE: 'Cet accès est désactivé : réactivez-le d’abord.',
+  CANNOT_REACTIVATE: 'Seul un accès désactivé temporairement peut être réactivé.',
+  ALREADY_DEACTIVATED: 'Cet accès est déjà désactivé.',
+  INVITATION_ALREADY_ACCEPTED: 'Cet utilisateur a déjà créé son mot de passe.',
+  INVITATION_MUST_INCLUDE_COMPANY: 'L’invitation doit inclure l’entreprise sélectionnée.',
+  TOO_MANY_COMPANIES: 'Trop d’entreprises en une seule fois : procédez en plusieurs fois.',
+  ALREADY_IN_PERIMETER: 'Cette entreprise fait déjà partie de votre périmètre.',
+  PHONE_CODE_EXHAUSTED: 'Trop de codes erronés : modifiez à nouveau le numéro pour recevoir un nouveau code.',
 };
 
 export const messageFor = (codeOrReason: string, fallbackCode = 'INTERNAL'): string =>

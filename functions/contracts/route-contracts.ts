@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { RouteId } from '../routes';
 import { devMessagesResponse, healthResponse, openApiDocumentResponse } from './platform';
 import * as auth from './auth';
+import * as users from './users';
 
 /**
  * The request and response schemas of every route, by route id. The OpenAPI document is
@@ -31,4 +32,16 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   requestPasswordReset: { body: auth.requestPasswordResetRequest, response: auth.requestPasswordResetResponse, successStatus: 202 },
   resetPassword: { body: auth.resetPasswordRequest, response: auth.resetPasswordResponse },
   changePassword: { body: auth.changePasswordRequest, response: auth.changePasswordResponse },
+  listCompanyUsers: { params: users.companyParams, response: users.listCompanyUsersResponse },
+  inviteUser: { params: users.companyParams, body: users.inviteUserRequest, response: users.inviteUserResponse, successStatus: 201 },
+  updateUserRights: { params: users.companyUserParams, body: users.updateUserRightsRequest, response: users.updateUserRightsResponse },
+  resendInvitation: { params: users.companyUserParams, response: users.resendInvitationResponse },
+  deactivateUser: { params: users.companyUserParams, body: users.deactivateUserRequest, response: users.userStatusResponse },
+  reactivateUser: { params: users.companyUserParams, response: users.userStatusResponse },
+  acceptInvitation: { body: users.acceptInvitationRequest, response: users.acceptInvitationResponse },
+  getProfile: { response: users.profileResponse },
+  updateProfile: { body: users.updateProfileRequest, response: users.updateProfileResponse },
+  verifyProfilePhone: { body: users.verifyProfilePhoneRequest, response: users.profileResponse },
+  addEstablishment: { body: users.addEstablishmentRequest, response: users.addEstablishmentResponse, successStatus: 201 },
+  listAuditEvents: { params: users.companyParams, query: users.listAuditEventsQuery, response: users.listAuditEventsResponse },
 };

@@ -1,7 +1,8 @@
 /** Profile on a company: Administrateur or Utilisateur. */
 export type Role = 'admin' | 'user';
 
-export type UserStatus = 'pending_email' | 'active' | 'suspended' | 'deactivated';
+/** invited: waits for the password of an invitation; pending_email: activated, e-mail not confirmed. */
+export type UserStatus = 'invited' | 'pending_email' | 'active' | 'suspended' | 'deactivated';
 
 export interface User {
   userId: string;

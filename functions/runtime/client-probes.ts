@@ -72,13 +72,24 @@ const FAULT_ERRORS: Record<FaultKind, () => Error> = {
 
 type Capacity = { ReadCapacityUnits?: number; WriteCapacityUnits?: number; CapacityUnits?: number };
 
-const sumCapacity = (consumed: unknown): { read: number; write: number } => {
+const READ_OPERATIONS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems']);
+
+/**
+ * DynamoDB Local (and AWS for some operations) answers only the total `CapacityUnits`, without
+ * the read/write split: the operation then says which kind of capacity it was.
+ */
+const sumCapacity = (operation: string, consumed: unknown): { read: number; write: number } => {
   const list = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) as Capacity[];
+  const isRead = READ_OPERATIONS.has(operation);
   return list.reduce(
-    (total, entry) => ({
-      read: total.read + (entry.ReadCapacityUnits ?? 0),
-      write: total.write + (entry.WriteCapacityUnits ?? 0),
-    }),
+    (total, entry) => {
+      const split = entry.ReadCapacityUnits !== undefined || entry.WriteCapacityUnits !== undefined;
+      const units = entry.CapacityUnits ?? 0;
+      return {
+        read: total.read + (split ? (entry.ReadCapacityUnits ?? 0) : isRead ? units : 0),
+        write: total.write + (split ? (entry.WriteCapacityUnits ?? 0) : isRead ? 0 : units),
+      };
+    },
     { read: 0, write: 0 },
   );
 };
@@ -99,7 +110,7 @@ export function instrumentClient(service: string, stack: MiddlewareStack<object,
       if (service === 'dynamodb' && CAPACITY_OPERATIONS.has(operation)) input.ReturnConsumedCapacity ??= 'TOTAL';
       const result = await next(args);
       const output = (result as { output?: { ConsumedCapacity?: unknown } }).output;
-      const { read, write } = sumCapacity(output?.ConsumedCapacity);
+      const { read, write } = sumCapacity(operation, output?.ConsumedCapacity);
       for (const recorder of recorders) recorder({ service, operation, readCapacity: read, writeCapacity: write });
       return result;
     },

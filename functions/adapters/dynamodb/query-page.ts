@@ -32,6 +32,8 @@ export interface QueryPageInput {
   sortKeyPrefix?: string;
   /** Only items whose sort key is strictly below this bound. */
   sortKeyBelow?: string;
+  /** Only items whose sort key is at least this bound (with sortKeyBelow: a range). */
+  sortKeyFrom?: string;
   cursor?: string;
   limit: number;
   descending?: boolean;
@@ -49,10 +51,19 @@ export async function queryPage<T>(input: QueryPageInput): Promise<Page<T>> {
     names['#sk'] = sortAttribute;
     values[':prefix'] = input.sortKeyPrefix;
     condition += ' AND begins_with(#sk, :prefix)';
+  } else if (input.sortKeyFrom && input.sortKeyBelow) {
+    names['#sk'] = sortAttribute;
+    Object.assign(values, { ':from': input.sortKeyFrom, ':below': input.sortKeyBelow });
+    // BETWEEN is inclusive; callers pass an upper bound no real key reaches (e.g. "…~").
+    condition += ' AND #sk BETWEEN :from AND :below';
   } else if (input.sortKeyBelow) {
     names['#sk'] = sortAttribute;
     values[':below'] = input.sortKeyBelow;
     condition += ' AND #sk < :below';
+  } else if (input.sortKeyFrom) {
+    names['#sk'] = sortAttribute;
+    values[':from'] = input.sortKeyFrom;
+    condition += ' AND #sk >= :from';
   }
   const result = await documentClient().send(
     new QueryCommand({

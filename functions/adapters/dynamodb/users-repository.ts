@@ -8,6 +8,8 @@ import { queryPage } from './query-page';
 import type { Company, Membership, User } from '../../domain/users';
 
 const table = () => config().TABLE_NAME;
+/** A well-formed user id that no user has (ours are ULIDs of the current time). */
+const NO_USER_ID = '0'.repeat(26);
 
 export const put = (item: Record<string, unknown>, condition?: string, values?: Record<string, unknown>): TransactItem => ({
   Put: { TableName: table(), Item: item, ConditionExpression: condition, ExpressionAttributeValues: values },
@@ -52,7 +54,9 @@ export const usersRepository = () => ({
 
   async userByEmail(email: string): Promise<User | undefined> {
     const guard = await getItem<{ userId: string }>(keys.userEmail(email));
-    return guard ? getItem<User>(keys.user(guard.userId)) : undefined;
+    // An unknown address costs the same two reads as a known one: the login's timing says nothing.
+    const user = await getItem<User>(keys.user(guard?.userId ?? NO_USER_ID));
+    return guard ? user : undefined;
   },
 
   getCompany: (companyId: string) => getItem<Company>(keys.company(companyId)),
@@ -79,6 +83,37 @@ export const usersRepository = () => ({
     const prefix = keys.membershipsPrefix(userId);
     const page = await queryPage<Membership>({ partition: { PK: prefix.PK }, sortKeyPrefix: prefix.SKPrefix, limit: 1000 });
     return page.items;
+  },
+
+  async membership(userId: string, companyId: string): Promise<Membership | undefined> {
+    return getItem<Membership>(keys.membership(userId, companyId));
+  },
+
+  /** Members of a company (GSI1). Bounded by the number of people acting for one company. */
+  async companyMembers(companyId: string): Promise<(Membership & { grantedAt: string })[]> {
+    const members: (Membership & { grantedAt: string })[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await queryPage<Membership & { grantedAt: string }>({
+        index: 'GSI1',
+        partition: keys.companyMembersPartition(companyId),
+        cursor,
+        limit: 500,
+      });
+      members.push(...page.items);
+      cursor = page.cursor ?? undefined;
+    } while (cursor);
+    return members;
+  },
+
+  async establishments(companyId: string): Promise<{ siret: string; name: string; city: string }[]> {
+    const prefix = keys.establishmentsPrefix(companyId);
+    const page = await queryPage<{ siret: string; name: string; city: string }>({
+      partition: { PK: prefix.PK },
+      sortKeyPrefix: prefix.SKPrefix,
+      limit: 500,
+    });
+    return page.items.map(({ siret, name, city }) => ({ siret, name, city }));
   },
 
   async linkToken(tokenDigest: string): Promise<LinkTokenItem | undefined> {

@@ -57,7 +57,11 @@ export const activateSpace =
     const mobile = normaliseFrenchMobile(input.mobile);
     if (!mobile) throw unprocessable('INVALID_MOBILE', { mobile: 'Saisissez un numéro de mobile français (06 ou 07).' });
     assertAcceptablePassword(ports, input.password, input);
-    if (await ports.users.userByEmail(input.email)) throw conflict('EMAIL_ALREADY_REGISTERED');
+    if (await ports.users.userByEmail(input.email)) {
+      // A double click: the first request may have activated the company with this very address meanwhile.
+      const latest = await ports.users.getCompany(company.companyId);
+      throw conflict(latest?.activated ? 'COMPANY_ALREADY_ACTIVATED' : 'EMAIL_ALREADY_REGISTERED');
+    }
 
     const userId = ports.ids.next();
     const nowIso = ports.clock.nowIso();
@@ -65,7 +69,7 @@ export const activateSpace =
     const firstWrite = [
       update(
         keys.company(company.companyId),
-        'SET activated = :true, activatedAt = :now, activatedBy = :user, version = version + :one',
+        'SET activated = :true, activatedAt = :now, activatedBy = :user, adminCount = :one, version = version + :one',
         { ':true': true, ':false': false, ':now': nowIso, ':user': userId, ':one': 1 },
         'activated = :false',
       ),
@@ -124,6 +128,8 @@ export const activateSpace =
         const [companyReason, , emailReason] = error.CancellationReasons ?? [];
         if (companyReason?.Code === 'ConditionalCheckFailed') throw conflict('COMPANY_ALREADY_ACTIVATED');
         if (emailReason?.Code === 'ConditionalCheckFailed') throw conflict('EMAIL_ALREADY_REGISTERED');
+        // TransactionConflict (AWS): another activation is being written at this instant; nothing was.
+        throw new DomainError('DEPENDENCY_UNAVAILABLE', 'ACTIVATION_RETRY_LATER');
       }
       throw error;
     }

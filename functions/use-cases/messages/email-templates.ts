@@ -76,6 +76,25 @@ export const emailTemplates = {
       ],
     }),
 
+  invitation: (p: { firstName: string; inviterName: string; companyNames: string[]; url: string; validDays: number }) =>
+    compose('Votre accès à l’Espace Entreprise Santé', hello(p.firstName), {
+      paragraphs: [
+        `${p.inviterName} vous a donné accès à l’Espace Entreprise Santé pour : ${p.companyNames.join(', ')}.`,
+        'Créez votre mot de passe pour activer votre accès. Lors de votre première connexion, un code de sécurité vous sera envoyé par SMS.',
+      ],
+      action: { label: 'Créer mon mot de passe', url: p.url },
+      afterAction: [`Ce lien est valable ${p.validDays} jours et ne peut servir qu’une fois.`],
+    }),
+
+  rightsGranted: (p: { firstName: string; inviterName: string; companyNames: string[]; url: string }) =>
+    compose('Nouveaux droits sur votre Espace Entreprise Santé', hello(p.firstName), {
+      paragraphs: [
+        `${p.inviterName} vous a donné accès, dans votre Espace Entreprise Santé, à : ${p.companyNames.join(', ')}.`,
+        'Connectez-vous avec votre adresse e-mail et votre mot de passe habituels, puis choisissez l’entreprise dans l’en-tête.',
+      ],
+      action: { label: 'Se connecter', url: p.url },
+    }),
+
   newBrowserLogin: (p: { firstName: string; at: string; browser: string }) =>
     compose('Nouvelle connexion à votre Espace Entreprise Santé', hello(p.firstName), {
       paragraphs: [
