@@ -57,6 +57,13 @@ export const errorMessages: Record<string, string> = {
   INVITATION_MUST_INCLUDE_COMPANY: 'L’invitation doit inclure l’entreprise sélectionnée.',
   TOO_MANY_COMPANIES: 'Trop d’entreprises en une seule fois : procédez en plusieurs fois.',
   ALREADY_IN_PERIMETER: 'Cette entreprise fait déjà partie de votre périmètre.',
+  EMPLOYEE_NOT_FOUND: 'Salarié introuvable dans cette entreprise.',
+  CONTRACT_NOT_FOUND: 'Contrat introuvable dans cette entreprise.',
+  ALREADY_RADIATED: 'Ce salarié est déjà radié.',
+  RADIATION_BEFORE_START: 'La date de fin ne peut pas précéder la date d’effet de l’affiliation.',
+  RADIATION_TOO_OLD: 'Cette date de fin est trop ancienne pour une radiation en ligne : contactez-nous.',
+  RADIATION_TOO_FAR: 'La date de fin ne peut pas dépasser un an à venir.',
+  NOT_RADIATED: 'Ce salarié n’est pas radié : pas d’attestation de radiation.',
   PHONE_CODE_EXHAUSTED: 'Trop de codes erronés : modifiez à nouveau le numéro pour recevoir un nouveau code.',
 };
 

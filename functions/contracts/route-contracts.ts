@@ -3,6 +3,7 @@ import type { RouteId } from '../routes';
 import { devMessagesResponse, healthResponse, openApiDocumentResponse } from './platform';
 import * as auth from './auth';
 import * as users from './users';
+import * as employees from './employees';
 
 /**
  * The request and response schemas of every route, by route id. The OpenAPI document is
@@ -44,4 +45,12 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   verifyProfilePhone: { body: users.verifyProfilePhoneRequest, response: users.profileResponse },
   addEstablishment: { body: users.addEstablishmentRequest, response: users.addEstablishmentResponse, successStatus: 201 },
   listAuditEvents: { params: users.companyParams, query: users.listAuditEventsQuery, response: users.listAuditEventsResponse },
+  listContracts: { params: users.companyParams, response: employees.listContractsResponse },
+  getContract: { params: employees.contractParams, query: employees.getContractQuery, response: employees.getContractResponse },
+  listEmployees: { params: users.companyParams, query: employees.listEmployeesQuery, response: employees.listEmployeesResponse },
+  exportEmployees: { params: users.companyParams, body: employees.exportEmployeesRequest, response: employees.exportEmployeesResponse },
+  revealNir: { params: employees.employeeParams, response: employees.revealNirResponse },
+  radiateEmployee: { params: employees.employeeParams, body: employees.radiateEmployeeRequest, response: employees.radiateEmployeeResponse },
+  getAffiliationCertificate: { params: employees.employeeParams, response: employees.downloadResponse },
+  getRadiationCertificate: { params: employees.employeeParams, response: employees.downloadResponse },
 };

@@ -138,6 +138,8 @@ export const auditAction = z.enum([
   'user.invitation-accepted',
   'user.deactivated',
   'user.reactivated',
+  'employee.nir-revealed',
+  'employee.radiated',
 ]);
 export const AUDIT_ACTION_LABELS: Record<z.infer<typeof auditAction>, string> = {
   'company.activated': 'Activation de l’espace',
@@ -149,6 +151,8 @@ export const AUDIT_ACTION_LABELS: Record<z.infer<typeof auditAction>, string> = 
   'user.invitation-accepted': 'Création du mot de passe (invitation acceptée)',
   'user.deactivated': 'Désactivation',
   'user.reactivated': 'Réactivation',
+  'employee.nir-revealed': 'Consultation d’un numéro de sécurité sociale',
+  'employee.radiated': 'Radiation d’un salarié',
 };
 
 export const listAuditEventsQuery = z

@@ -68,18 +68,20 @@ export const backOfficeRepository = () => ({
     return new Map(found.map((item) => [item.companyNumber, item.companyId]));
   },
 
-  async existingContracts(pairs: { companyId: string; contractNumber: string }[]): Promise<Map<string, ContractRow['statut']>> {
-    const found = await batchGet<{ companyId: string; contractNumber: string; statut: ContractRow['statut'] }>(
+  async existingContracts(
+    pairs: { companyId: string; contractNumber: string }[],
+  ): Promise<Map<string, { statut: ContractRow['statut']; product: string }>> {
+    const found = await batchGet<{ companyId: string; contractNumber: string; statut: ContractRow['statut']; product: string }>(
       pairs.map((pair) => keys.contract(pair.companyId, pair.contractNumber)),
     );
-    return new Map(found.map((item) => [`${item.companyId}#${item.contractNumber}`, item.statut]));
+    return new Map(found.map((item) => [`${item.companyId}#${item.contractNumber}`, { statut: item.statut, product: item.product }]));
   },
 
-  async existingEstablishments(pairs: { companyId: string; siret: string }[]): Promise<Set<string>> {
-    const found = await batchGet<{ companyId: string; siret: string }>(
+  async existingEstablishments(pairs: { companyId: string; siret: string }[]): Promise<Map<string, string>> {
+    const found = await batchGet<{ companyId: string; siret: string; name: string }>(
       pairs.map((pair) => keys.establishment(pair.companyId, pair.siret)),
     );
-    return new Set(found.map((item) => `${item.companyId}#${item.siret}`));
+    return new Map(found.map((item) => [`${item.companyId}#${item.siret}`, item.name]));
   },
 
   async insuredIds(lookups: { companyId: string; nirDigest: string; contractNumber: string }[]): Promise<Map<string, string>> {
@@ -173,16 +175,25 @@ export const backOfficeRepository = () => ({
   },
 
   async upsertInsured(
-    rows: { companyId: string; insuredId: string; isNew: boolean; nirDigest: string; statut: string; row: InsuredRow }[],
+    rows: {
+      companyId: string;
+      insuredId: string;
+      isNew: boolean;
+      nirDigest: string;
+      statut: string;
+      establishmentName: string;
+      product: string;
+      row: InsuredRow;
+    }[],
     nowIso: string,
   ): Promise<number> {
     const changed = await changedOnly(
       rows,
       (r) => keys.insured(r.companyId, r.insuredId),
-      (r) => ({ ...r.row, statut: r.statut }),
+      (r) => ({ ...r.row, statut: r.statut, establishmentName: r.establishmentName, product: r.product, schema: 2 }),
     );
     await writeGroups(
-      changed.map(({ row: { companyId, insuredId, isNew, nirDigest, statut, row }, hash }) => [
+      changed.map(({ row: { companyId, insuredId, isNew, nirDigest, statut, establishmentName, product, row }, hash }) => [
         ...(isNew
           ? [
               put(
@@ -203,6 +214,10 @@ export const backOfficeRepository = () => ({
             ...audited('Insured', nowIso, hash),
             ...keys.insuredByName(companyId, row.nom, row.prenom, insuredId),
             ...keys.insuredByContract(companyId, row.contrat_employeur, row.nom, row.prenom, insuredId),
+            ...keys.insuredByEstablishment(companyId, row.siret, row.nom, row.prenom, insuredId),
+            ...keys.insuredByState(companyId, row.date_fin ? 'radiated' : 'active', row.nom, row.prenom, insuredId),
+            establishmentName: establishmentName,
+            product,
             companyId,
             insuredId,
             contractNumber: row.contrat_employeur,

@@ -11,8 +11,12 @@ export const tableDefinition = {
   globalIndexes: [
     /** Secondary access patterns by parent + sort (e.g. employees of a company by name). */
     { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
-    /** Lookups by a natural or secondary identifier (e-mail, NIR within a company, status lists). */
+    /** Lookups by a natural or secondary identifier, and the insured of one contract by name. */
     { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+    /** The insured of one establishment, by name (Mes salariés filtered by établissement). */
+    { name: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
+    /** The active or the radiated insured of a company, by name (filter active / radiated). */
+    { name: 'GSI4', partitionKey: 'GSI4PK', sortKey: 'GSI4SK' },
   ],
   /** Epoch seconds. DynamoDB Local does not expire items: readers must also check it. */
   ttlAttribute: 'expiresAt',

@@ -68,6 +68,21 @@ export const keys = {
     GSI2PK: `${companyPk(companyId)}#CONTRACT#${contractNumber}`,
   }),
 
+  /** GSI3: the insured of one establishment sorted by name. */
+  insuredByEstablishment: (companyId: string, siret: string, lastName: string, firstName: string, insuredId: string) => ({
+    GSI3PK: `${companyPk(companyId)}#SIRET#${siret}`,
+    GSI3SK: `${sortableName(lastName, firstName)}#${insuredId}`,
+  }),
+  insuredByEstablishmentPartition: (companyId: string, siret: string) => ({ GSI3PK: `${companyPk(companyId)}#SIRET#${siret}` }),
+  /** GSI4: the active (no end date) or radiated insured of a company sorted by name. */
+  insuredByState: (companyId: string, state: 'active' | 'radiated', lastName: string, firstName: string, insuredId: string) => ({
+    GSI4PK: `${companyPk(companyId)}#STATE#${state}`,
+    GSI4SK: `${sortableName(lastName, firstName)}#${insuredId}`,
+  }),
+  insuredByStatePartition: (companyId: string, state: 'active' | 'radiated') => ({ GSI4PK: `${companyPk(companyId)}#STATE#${state}` }),
+  /** The insured's NIR lookups (any contract): `begins_with(SK, NIR#<digest>#)`. */
+  insuredNirPrefix: (companyId: string, nirDigest: string) => ({ PK: companyPk(companyId), SKPrefix: `NIR#${nirDigest}#` }),
+
   // Outbox: messages leaving the system (e-mail, SMS), written with the change that causes them.
   outbox: (messageId: string): ItemKey => ({ PK: `OUTBOX#${messageId}`, SK: 'OUTBOX' }),
   /** GSI1 (sparse): messages still to send, by next attempt time; removed once sent or parked. */

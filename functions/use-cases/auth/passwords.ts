@@ -56,7 +56,8 @@ export const resetPassword =
     const user = await ports.users.getUser(item.userId);
     if (!user || (user.status !== 'active' && user.status !== 'pending_email')) throw unprocessable('LINK_INVALID');
     assertAcceptablePassword(ports, input.password, user);
-    const nowIso = ports.clock.nowIso();
+    // From nowMs, like the createdAt of sessions and login attempts it is compared with.
+    const nowIso = new Date(ports.clock.nowMs()).toISOString();
     try {
       // Spend the link first: a second submission of the same link cannot set another password.
       await ports.users.transact([

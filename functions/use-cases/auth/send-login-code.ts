@@ -6,7 +6,7 @@ import { keys } from '../../adapters/dynamodb/table-keys';
 import { update } from '../../adapters/dynamodb/users-repository';
 import { outboxPut } from '../../adapters/dynamodb/outbox-repository';
 import type { AuthPorts } from './auth-ports';
-import { currentLoginAttempt } from './login-attempt';
+import { attemptStillValid, currentLoginAttempt } from './login-attempt';
 
 const DAY_SECONDS = 24 * 3600;
 
@@ -20,7 +20,7 @@ export const sendLoginCode =
   async (input: { loginCookie: string | undefined; mobile?: string }) => {
     const { attempt, digest } = await currentLoginAttempt(ports, input.loginCookie);
     const user = await ports.users.getUser(attempt.userId);
-    if (!user || user.status !== 'active') throw new DomainError('UNAUTHENTICATED', 'LOGIN_ATTEMPT_INVALID');
+    if (!attemptStillValid(attempt, user)) throw new DomainError('UNAUTHENTICATED', 'LOGIN_ATTEMPT_INVALID');
 
     let phone: string | null;
     if (user.phoneVerified && user.mobile) {

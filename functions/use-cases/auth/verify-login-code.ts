@@ -6,7 +6,7 @@ import { update } from '../../adapters/dynamodb/users-repository';
 import { COOKIE, clearCookie } from '../../runtime/cookies';
 import { describeBrowser, emailTemplates, frenchDateTime } from '../messages/email-templates';
 import type { AuthPorts } from './auth-ports';
-import { currentLoginAttempt } from './login-attempt';
+import { attemptStillValid, currentLoginAttempt } from './login-attempt';
 import { emailOutbox, newSession } from './shared';
 
 /**
@@ -61,7 +61,7 @@ export const verifyLoginCode =
     }
 
     const user = await ports.users.getUser(attempt.userId);
-    if (!user || user.status !== 'active') throw new DomainError('UNAUTHENTICATED', 'LOGIN_ATTEMPT_INVALID');
+    if (!attemptStillValid(attempt, user)) throw new DomainError('UNAUTHENTICATED', 'LOGIN_ATTEMPT_INVALID');
     const nowIso = new Date(now).toISOString();
     const session = newSession(ports, { userId: user.userId, ip: input.ip, userAgent: input.userAgent, rememberDevice: true });
     try {

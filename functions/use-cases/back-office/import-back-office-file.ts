@@ -138,14 +138,26 @@ const planners: Record<BackOfficeRecordKind, (ports: ImportPorts, text: string) 
       ),
     ]);
     const rows = known.flatMap(({ line, row, companyId, nirDigest }) => {
-      const statut = contracts.get(`${companyId}#${row.contrat_employeur}`);
-      if (!statut) return (rejected.push({ line, reason: 'Contrat inconnu pour cette entreprise (contrat_employeur).' }), []);
-      if (!establishments.has(`${companyId}#${row.siret}`))
+      const contract = contracts.get(`${companyId}#${row.contrat_employeur}`);
+      if (!contract) return (rejected.push({ line, reason: 'Contrat inconnu pour cette entreprise (contrat_employeur).' }), []);
+      const establishmentName = establishments.get(`${companyId}#${row.siret}`);
+      if (establishmentName === undefined)
         return (rejected.push({ line, reason: "Établissement inconnu pour cette entreprise (siret)." }), []);
       if (row.date_fin && row.date_fin < row.date_effet)
         return (rejected.push({ line, reason: "La date de fin précède la date d'effet." }), []);
       const existingId = insuredIds.get(`COMPANY#${companyId}#NIR#${nirDigest}#${row.contrat_employeur}`);
-      return [{ companyId, insuredId: existingId ?? ports.ids.next(), isNew: !existingId, nirDigest, statut, row }];
+      return [
+        {
+          companyId,
+          insuredId: existingId ?? ports.ids.next(),
+          isNew: !existingId,
+          nirDigest,
+          statut: contract.statut,
+          product: contract.product,
+          establishmentName,
+          row,
+        },
+      ];
     });
     return {
       rejected,

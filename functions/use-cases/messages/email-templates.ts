@@ -95,6 +95,23 @@ export const emailTemplates = {
       action: { label: 'Se connecter', url: p.url },
     }),
 
+  radiationNotice: (p: {
+    firstName: string;
+    companyName: string;
+    endDate: string;
+    portabilite: { eligible: boolean; months: number; from: string | null; to: string | null };
+  }) => {
+    const date = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '');
+    return compose('Fin de votre couverture santé collective', hello(p.firstName), {
+      paragraphs: [
+        `Votre employeur ${p.companyName} nous a informés de la fin de votre contrat. Votre affiliation au régime santé collectif prend fin le ${date(p.endDate)}.`,
+        p.portabilite.eligible
+          ? `Vous bénéficiez de la portabilité : vos garanties sont maintenues gratuitement pendant ${p.portabilite.months} mois, du ${date(p.portabilite.from)} au ${date(p.portabilite.to)}, tant que vous êtes indemnisé par l’assurance chômage. Pensez à nous transmettre vos justificatifs France Travail.`
+          : 'Le motif de fin de votre contrat n’ouvre pas droit à la portabilité de vos garanties. Nos conseillers peuvent vous présenter une couverture individuelle.',
+      ],
+    });
+  },
+
   newBrowserLogin: (p: { firstName: string; at: string; browser: string }) =>
     compose('Nouvelle connexion à votre Espace Entreprise Santé', hello(p.firstName), {
       paragraphs: [

@@ -1,0 +1,40 @@
+import { HeadObjectCommand, PutObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { Upload } from '@aws-sdk/lib-storage';
+import type { Readable } from 'node:stream';
+import { s3Client } from '../../runtime/clients';
+
+/** Downloads are short-lived presigned GETs; files never pass through a Lambda response. */
+export const DOWNLOAD_URL_TTL_SECONDS = 300;
+
+export async function objectExists(bucket: string, key: string): Promise<boolean> {
+  try {
+    await s3Client().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return true;
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey')) return false;
+    throw error;
+  }
+}
+
+export async function putFile(bucket: string, key: string, body: Uint8Array, contentType: string): Promise<void> {
+  await s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+}
+
+/** Streams a body of unknown length to S3 (multipart), e.g. a 20,000-row CSV export. */
+export async function streamFile(bucket: string, key: string, body: Readable, contentType: string): Promise<void> {
+  await new Upload({ client: s3Client(), params: { Bucket: bucket, Key: key, Body: body, ContentType: contentType } }).done();
+}
+
+export async function downloadUrl(bucket: string, key: string, fileName: string, nowMs: number) {
+  const url = await getSignedUrl(
+    s3Client(),
+    new GetObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      ResponseContentDisposition: `attachment; filename="${fileName}"`,
+    }),
+    { expiresIn: DOWNLOAD_URL_TTL_SECONDS },
+  );
+  return { url, fileName, expiresAt: new Date(nowMs + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString() };
+}
