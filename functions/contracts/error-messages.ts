@@ -64,6 +64,13 @@ export const errorMessages: Record<string, string> = {
   RADIATION_TOO_OLD: 'Cette date de fin est trop ancienne pour une radiation en ligne : contactez-nous.',
   RADIATION_TOO_FAR: 'La date de fin ne peut pas dépasser un an à venir.',
   NOT_RADIATED: 'Ce salarié n’est pas radié : pas d’attestation de radiation.',
+  ATTACHMENT_EXTENSION_MISMATCH: 'Le nom du fichier ne correspond pas à son format.',
+  ATTACHMENT_DUPLICATE: 'La même pièce jointe figure deux fois.',
+  ATTACHMENT_UNKNOWN: 'Une pièce jointe est introuvable : ajoutez-la de nouveau.',
+  ATTACHMENT_NOT_UPLOADED: 'Une pièce jointe n’a pas été reçue : ajoutez-la de nouveau.',
+  ATTACHMENT_TOO_LARGE: 'Chaque pièce jointe doit faire 3 Mo au plus.',
+  ATTACHMENT_DISGUISED: 'Une pièce jointe n’est pas du format annoncé : elle a été refusée.',
+  REQUEST_ID_REUSED: 'Cette demande a déjà été utilisée pour un autre message.',
   PHONE_CODE_EXHAUSTED: 'Trop de codes erronés : modifiez à nouveau le numéro pour recevoir un nouveau code.',
 };
 

@@ -1,9 +1,10 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { RouteId } from '../routes';
 import { devMessagesResponse, healthResponse, openApiDocumentResponse } from './platform';
 import * as auth from './auth';
 import * as users from './users';
 import * as employees from './employees';
+import * as contact from './contact';
 
 /**
  * The request and response schemas of every route, by route id. The OpenAPI document is
@@ -53,4 +54,18 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   radiateEmployee: { params: employees.employeeParams, body: employees.radiateEmployeeRequest, response: employees.radiateEmployeeResponse },
   getAffiliationCertificate: { params: employees.employeeParams, response: employees.downloadResponse },
   getRadiationCertificate: { params: employees.employeeParams, response: employees.downloadResponse },
+  createContactUploadUrl: {
+    params: contact.contactParams,
+    body: contact.createContactUploadRequest,
+    response: contact.createContactUploadResponse,
+    successStatus: 201,
+  },
+  sendContactMessage: {
+    params: contact.contactParams,
+    body: contact.sendContactMessageRequest,
+    response: contact.sendContactMessageResponse,
+    successStatus: 201,
+  },
+  listContactMessages: { params: contact.contactParams, response: contact.listContactMessagesResponse },
+  downloadContactAttachment: { params: contact.attachmentTokenParams, response: z.null(), successStatus: 302 },
 };

@@ -127,6 +127,17 @@ export const keys = {
   /** Audit trail of a company, newest first by ULID. */
   audit: (companyId: string, auditId: string): ItemKey => ({ PK: `${companyPk(companyId)}#AUDIT`, SK: auditId }),
 
+  // Uploads (presigned POST, then checked) and "Nous contacter" messages.
+  upload: (uploadId: string): ItemKey => ({ PK: `UPLOAD#${uploadId}`, SK: 'UPLOAD' }),
+  /** A user's messages to the insurer about one company, newest first (ULID sort key). */
+  contactMessage: (companyId: string, userId: string, messageId: string): ItemKey => ({
+    PK: `${companyPk(companyId)}#CONTACT#${userId}`,
+    SK: messageId,
+  }),
+  contactMessagesPartition: (companyId: string, userId: string) => ({ PK: `${companyPk(companyId)}#CONTACT#${userId}` }),
+  /** Idempotency of "Envoyer": one message per browser-chosen request id. */
+  contactRequest: (requestId: string): ItemKey => ({ PK: `CONTACTREQ#${requestId}`, SK: 'CONTACTREQ' }),
+
   // Back-office import reports.
   importRun: (fileKey: string, etag: string): ItemKey => ({ PK: `IMPORT#${fileKey}`, SK: `RUN#${etag}` }),
 } as const;
@@ -149,4 +160,7 @@ export type EntityType =
   | 'LoginAttempt'
   | 'LinkToken'
   | 'RateCounter'
-  | 'Audit';
+  | 'Audit'
+  | 'Upload'
+  | 'ContactMessage'
+  | 'ContactRequest';

@@ -42,7 +42,7 @@ async function getItem<T>(key: ItemKey): Promise<T | undefined> {
 }
 
 export interface LinkTokenItem {
-  purpose: 'confirm-email' | 'reset-password' | 'invitation';
+  purpose: 'confirm-email' | 'reset-password' | 'invitation' | 'contact-attachment';
   userId: string;
   /** Epoch seconds (also the TTL attribute). */
   expiresAt: number;

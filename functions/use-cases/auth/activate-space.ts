@@ -57,11 +57,7 @@ export const activateSpace =
     const mobile = normaliseFrenchMobile(input.mobile);
     if (!mobile) throw unprocessable('INVALID_MOBILE', { mobile: 'Saisissez un numéro de mobile français (06 ou 07).' });
     assertAcceptablePassword(ports, input.password, input);
-    if (await ports.users.userByEmail(input.email)) {
-      // A double click: the first request may have activated the company with this very address meanwhile.
-      const latest = await ports.users.getCompany(company.companyId);
-      throw conflict(latest?.activated ? 'COMPANY_ALREADY_ACTIVATED' : 'EMAIL_ALREADY_REGISTERED');
-    }
+    if (await ports.users.userByEmail(input.email)) throw conflict('EMAIL_ALREADY_REGISTERED');
 
     const userId = ports.ids.next();
     const nowIso = ports.clock.nowIso();

@@ -112,6 +112,41 @@ export const emailTemplates = {
     });
   },
 
+  contactToInsurer: (p: {
+    reference: string;
+    motif: string;
+    subject: string;
+    message: string;
+    companyName: string;
+    siret: string;
+    senderName: string;
+    senderEmail: string;
+    attachments: { fileName: string; size: number; url: string }[];
+    linkDays: number;
+  }) =>
+    compose(`[Espace Entreprise] ${p.motif} — ${p.companyName} — ${p.reference}`, 'Bonjour,', {
+      paragraphs: [
+        `Nouveau message reçu par l’Espace Entreprise Santé (référence ${p.reference}).`,
+        `Entreprise : ${p.companyName} (SIRET ${p.siret}). Expéditeur : ${p.senderName} <${p.senderEmail}> — répondez directement à ce message.`,
+        `Motif : ${p.motif}. Objet : ${p.subject}`,
+        ...p.message.split(/\n{2,}/),
+        p.attachments.length === 0
+          ? 'Aucune pièce jointe.'
+          : `Pièces jointes (liens valables ${p.linkDays} jours) : ${p.attachments
+              .map((file) => `${file.fileName} (${Math.ceil(file.size / 1024)} Ko) : ${file.url}`)
+              .join(' ; ')}`,
+      ],
+    }),
+
+  contactAcknowledgement: (p: { firstName: string; reference: string; motif: string; subject: string; attachments: string[] }) =>
+    compose(`Votre message a bien été envoyé — référence ${p.reference}`, hello(p.firstName), {
+      paragraphs: [
+        `Nous avons bien reçu votre message « ${p.subject} » (motif : ${p.motif}). Sa référence est ${p.reference} : rappelez-la si vous nous contactez à son sujet.`,
+        p.attachments.length ? `Pièces jointes transmises : ${p.attachments.join(', ')}.` : 'Votre message ne comportait pas de pièce jointe.',
+        'Nos équipes vous répondront dans les meilleurs délais. Vous retrouvez vos messages dans la rubrique « Nous contacter » de votre espace.',
+      ],
+    }),
+
   newBrowserLogin: (p: { firstName: string; at: string; browser: string }) =>
     compose('Nouvelle connexion à votre Espace Entreprise Santé', hello(p.firstName), {
       paragraphs: [

@@ -35,7 +35,7 @@ describe('Mes contrats and Mes salariés', () => {
   let base: string;
 
   beforeAll(async () => {
-    [dataset] = await importCompanies(importFile, [{ insured: 40, establishments: 3 }]);
+    dataset = (await importCompanies(importFile, [{ insured: 40, establishments: 3 }]))[0]!;
     const admin = await activateAndConfirm(dataset!.summary);
     who = browser('203.0.113.90');
     await logIn(who, admin);
