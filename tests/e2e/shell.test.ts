@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { addSession, launchBrowser, signedInAdmin, type SignedInAdmin } from '../support/browser';
 
 // EES_BASE_URL lets this file run against any served build (e.g. `vite preview`) without the stack.
 const baseUrl = process.env.EES_BASE_URL ?? inject('baseUrl');
@@ -14,6 +16,8 @@ interface SectionCase {
   link: string;
   path: string;
   heading: string;
+  /** Built already: the page shows this instead of the "coming soon" notice. */
+  shows?: string;
 }
 
 const sectionsInNav: SectionCase[] = [
@@ -51,15 +55,17 @@ const sectionsInNav: SectionCase[] = [
     heading: 'Gestion des habilitations',
   },
   { link: 'Nous contacter', path: '/contact', heading: 'Nous contacter' },
-  { link: 'Profil', path: '/profil', heading: 'Profil' },
+  { link: 'Profil', path: '/profil', heading: 'Profil', shows: 'Mes informations' },
 ];
 
 let browser: Browser;
 let context: BrowserContext | undefined;
 let pageErrors: string[] = [];
+/** The employer pages need a session: one administrator, signed in through the API, for the file. */
+let admin: SignedInAdmin;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  [browser, admin] = await Promise.all([launchBrowser(), signedInAdmin()]);
 });
 
 afterAll(async () => {
@@ -73,10 +79,11 @@ afterEach(async () => {
   expect(pageErrors).toEqual([]);
 });
 
-async function open(path: string, width = 1280): Promise<Page> {
+async function open(path: string, width = 1280, { signedIn = true } = {}): Promise<Page> {
   await context?.close();
   context = await browser.newContext({ baseURL: baseUrl, viewport: { width, height: 900 }, locale: 'fr-FR' });
   context.setDefaultTimeout(10_000);
+  if (signedIn) await addSession(context, baseUrl, admin.session);
   const page = await context.newPage();
   pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -118,6 +125,7 @@ describe('SPA shell', () => {
     expect(await page.getByRole('main').count()).toBe(1);
     expect(await page.getByRole('contentinfo').count()).toBe(1);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(PORTAL);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Bonjour Élodie');
 
     const tiles = page.getByRole('region', { name: 'Vos rubriques' }).getByRole('heading', { level: 3 });
     expect(await tiles.allTextContents()).toEqual([
@@ -150,7 +158,7 @@ describe('SPA shell', () => {
     expect(await activeElement(page)).toMatchObject({ tag: 'main', id: 'contenu' });
   });
 
-  it('leads from the navigation to every section, each saying plainly it is not built yet', async () => {
+  it('leads from the navigation to every section, each saying plainly whether it is built yet', async () => {
     const page = await open('/');
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
 
@@ -166,7 +174,7 @@ describe('SPA shell', () => {
       // Links of a closed menu leave the accessibility tree, but keep their state.
       const current = nav.getByRole('link', { name: section.link, exact: true, includeHidden: true });
       expect(await current.getAttribute('aria-current')).toBe('page');
-      expect(await page.getByRole('main').textContent()).toContain(COMING_SOON);
+      expect(await page.getByRole('main').textContent()).toContain(section.shows ?? COMING_SOON);
       // After an in-app navigation, focus lands on the new page's heading (announced by screen readers).
       expect(await activeElement(page)).toMatchObject({ tag: 'h1', text: section.heading });
       if (section.menu) {
@@ -177,15 +185,64 @@ describe('SPA shell', () => {
     }
   });
 
-  it('serves the authentication placeholders', async () => {
+  it('keeps the employer pages behind the login page, which brings the user back afterwards', async () => {
+    for (const [path, login] of [
+      ['/contrats', '/connexion?suite=%2Fcontrats'],
+      ['/salaries/anomalies', '/connexion?suite=%2Fsalaries%2Fanomalies'],
+      ['/', '/connexion'],
+    ] as const) {
+      const page = await open(path, 1280, { signedIn: false });
+      await page.waitForURL(`${baseUrl}${login}`);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Connexion');
+      expect(await page.getByRole('main').textContent()).not.toContain(COMING_SOON);
+    }
+  });
+
+  it('serves the public pages without a session', async () => {
     for (const [path, heading] of [
       ['/connexion', 'Connexion'],
       ['/activation', 'Activer mon espace'],
+      ['/mot-de-passe-oublie', 'Mot de passe oublié'],
+      ['/cgu', "Conditions générales d'utilisation"],
     ] as const) {
-      const page = await open(path);
+      const page = await open(path, 1280, { signedIn: false });
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(heading);
-      expect(await page.getByRole('main').textContent()).toContain(COMING_SOON);
+      expect(page.url()).toBe(`${baseUrl}${path}`);
+      // Signed out: a way in, and nothing that belongs to a session.
+      const banner = page.getByRole('banner');
+      expect(await banner.getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
+      expect(await banner.getByRole('button', { name: 'Déconnexion' }).count()).toBe(0);
     }
+  });
+
+  it('sends a user whose session has ended to the login page, and back to their page afterwards', async () => {
+    const page = await open('/profil');
+    await page.getByRole('heading', { level: 2, name: 'Mes informations' }).waitFor();
+    // The session ends behind the page's back (expiry, logout elsewhere): the next API call says so.
+    await context!.clearCookies();
+    await page.getByLabel('Mot de passe actuel', { exact: true }).fill('ancien mot de passe');
+    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('un tout nouveau mot de passe');
+    await page
+      .getByLabel('Confirmation du nouveau mot de passe', { exact: true })
+      .fill('un tout nouveau mot de passe');
+    await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+
+    await page.waitForURL(`${baseUrl}/connexion?suite=%2Fprofil`);
+    await page.getByText('Votre session a expiré. Veuillez vous reconnecter.').waitFor();
+    expect(await page.getByRole('banner').getByRole('button', { name: 'Déconnexion' }).count()).toBe(0);
+
+    // With a session again, the login page forwards to the page that was wanted.
+    await addSession(context!, baseUrl, admin.session);
+    await page.goto('/connexion?suite=%2Fprofil');
+    await page.waitForURL(`${baseUrl}/profil`);
+  });
+
+  it('shows who is signed in and on which company in the header', async () => {
+    const page = await open('/');
+    const banner = page.getByRole('banner');
+    await banner.getByRole('button', { name: 'Déconnexion' }).waitFor();
+    expect(await banner.getByRole('link', { name: 'Profil : Élodie Lefèvre' }).count()).toBe(1);
+    expect(await banner.textContent()).toContain(`Entreprise : ${admin.company.name}`);
   });
 
   it('opens and closes the disclosure menus with the keyboard', async () => {
@@ -311,9 +368,29 @@ describe('SPA shell', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('fits a 320 px wide screen without horizontal scrolling', async () => {
-    const page = await open('/', 320);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+  it('fits a 320 px wide screen without horizontal scrolling, signed in or not', async () => {
+    for (const [path, signedIn] of [
+      ['/', true],
+      ['/profil', true],
+      ['/connexion', false],
+      ['/activation', false],
+    ] as const) {
+      const page = await open(path, 320, { signedIn });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+
+  it('keeps the JavaScript needed before the first page under 150 KB gzip', () => {
+    // The entry and what it preloads; every page is a chunk of its own, loaded on demand.
+    const dist = new URL('../../web/dist/', import.meta.url);
+    const html = readFileSync(new URL('index.html', dist), 'utf8');
+    const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
+    expect(files.length).toBeGreaterThan(0);
+    const gzipBytes = files.reduce(
+      (sum, file) => sum + gzipSync(readFileSync(new URL(file, dist))).length,
+      0,
+    );
+    expect(gzipBytes).toBeLessThanOrEqual(150 * 1024);
   });
 });

@@ -1,4 +1,9 @@
-import { chromium, type Browser } from 'playwright-core';
+import { randomInt } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { activateAndConfirm, browser as apiBrowser, logIn, type ActivatedAdmin } from './auth-flow';
+import { freshCompany } from './fixtures';
 
 /**
  * Debian's Chromium, driven by playwright-core. Never a downloaded browser: the flags also
@@ -20,4 +25,64 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/* ---- Portal helpers for the browser tests ---------------------------------------------------- */
+
+/** The session cookie set by the API (`__Host-`: Secure, Path=/, no Domain). */
+export const SESSION_COOKIE = '__Host-ees-session';
+
+/**
+ * An address of its own (benchmarking range 198.18.0.0/15), sent as X-Forwarded-For, which
+ * only the test stage trusts: tests then share neither the per-IP rate limits nor a "known network".
+ */
+export const randomIp = () => `198.18.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+
+export interface SignedInAdmin extends ActivatedAdmin {
+  /** Value of the session cookie of an open session. */
+  session: string;
+}
+
+/**
+ * A fresh company activated and confirmed through the API, and a session for its administrator
+ * (logged in through the SMS code as a person would) — for browser tests that are not about
+ * logging in.
+ */
+export async function signedInAdmin(): Promise<SignedInAdmin> {
+  const who = apiBrowser(randomIp());
+  const admin = await activateAndConfirm(await freshCompany(), who);
+  await logIn(who, admin);
+  const session = who.jar.get(SESSION_COOKIE);
+  if (!session) throw new Error('login did not set the session cookie');
+  return { ...admin, session };
+}
+
+/** Gives a browser context the session, as if it had logged in itself. */
+export async function addSession(context: BrowserContext, baseUrl: string, session: string): Promise<void> {
+  await context.addCookies([
+    {
+      name: SESSION_COOKIE,
+      value: session,
+      domain: new URL(baseUrl).hostname,
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Strict',
+    },
+  ]);
+}
+
+/**
+ * Full-page screenshots at desktop width and at 375 px, when EES_SCREENSHOT_DIR is set (to
+ * look at the screens, not to compare pixels); otherwise nothing.
+ */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  const dir = process.env.EES_SCREENSHOT_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.screenshot({ path: join(dir, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.screenshot({ path: join(dir, `${name}-375.png`), fullPage: true });
+  await page.setViewportSize(viewport);
 }

@@ -5,6 +5,7 @@ import {
   ApiError,
   INVALID_RESPONSE_MESSAGE,
   NETWORK_ERROR_MESSAGE,
+  onApiError,
   TIMEOUT_MESSAGE,
   toQueryString,
 } from '../../../web/src/shared/api';
@@ -189,6 +190,28 @@ describe('api responses', () => {
     const error = await pending.catch((caught: unknown) => caught);
     expect(error).not.toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('api error listeners', () => {
+  it('hear every error answer, whoever made the request, until they unsubscribe', async () => {
+    const heard: string[] = [];
+    const unsubscribe = onApiError((error) => heard.push(`${error.status} ${error.code}`));
+    fetchMock.mockResolvedValueOnce(
+      json(401, { code: 'UNAUTHENTICATED', message: 'Votre session a expiré.' }),
+    );
+    fetchMock.mockResolvedValueOnce(json(200, { ok: true }));
+
+    await expect(api.post('/me/password', {})).rejects.toBeInstanceOf(ApiError);
+    await api.get('/me');
+    expect(heard).toEqual(['401 UNAUTHENTICATED']);
+
+    unsubscribe();
+    fetchMock.mockResolvedValueOnce(
+      json(401, { code: 'UNAUTHENTICATED', message: 'Votre session a expiré.' }),
+    );
+    await expect(api.get('/me')).rejects.toBeInstanceOf(ApiError);
+    expect(heard).toHaveLength(1);
   });
 });
 

@@ -18,7 +18,8 @@ export function RequireSession() {
     const notice = sessionNotice();
     const state: LoginLocationState = notice ? { notice } : {};
     // After a deliberate logout, coming back to the same page is not what the user wants.
-    const target = notice === 'logged-out' ? '/connexion' : loginPath(`${location.pathname}${location.search}`);
+    const target =
+      notice === 'logged-out' ? '/connexion' : loginPath(`${location.pathname}${location.search}`);
     return <Navigate to={target} replace state={state} />;
   }
   if (me.isError) return <SessionCheckFailed message={me.error.message} onRetry={() => void me.refetch()} />;

@@ -1,7 +1,7 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../shared/api';
 import { endSession, ME_QUERY_KEY } from '../shared/session/me';
-import { setSessionNotice } from '../shared/session/session-notice';
+import { sessionNotice, setSessionNotice } from '../shared/session/session-notice';
 
 /** Retrying only helps when the failure may be transient: no answer, or a server-side error. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -18,18 +18,18 @@ export const isSessionExpired = (error: unknown): boolean =>
 
 /**
  * A signed-in user whose session ends is signed out everywhere at once: the cached user
- * becomes null, so every protected page redirects to the login page with a notice.
+ * becomes null, so every protected page redirects to the login page with a notice. Wired to
+ * every API error by the App (`onApiError`), whether a query or a form made the request.
  */
 export function handleSessionExpiry(client: QueryClient, error: unknown): void {
   if (!isSessionExpired(error) || !client.getQueryData(ME_QUERY_KEY)) return;
-  setSessionNotice('expired');
+  // Logging out of a session that had already ended is still a logout, not an expiry.
+  if (sessionNotice() !== 'logged-out') setSessionNotice('expired');
   endSession(client);
 }
 
 export function createQueryClient(): QueryClient {
-  const client: QueryClient = new QueryClient({
-    queryCache: new QueryCache({ onError: (error) => handleSessionExpiry(client, error) }),
-    mutationCache: new MutationCache({ onError: (error) => handleSessionExpiry(client, error) }),
+  return new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -40,5 +40,4 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
-  return client;
 }

@@ -3,6 +3,7 @@ import { sections } from '../shared/sections';
 import { AppLayout } from './layout/AppLayout';
 import { lazyPage } from './lazy-page';
 import { NotFoundPage } from './NotFoundPage';
+import { RequireSession } from './RequireSession';
 import { RootError, RouteError } from './RouteError';
 
 // Each page is its own chunk: the first visit downloads the shell and the page it opens, nothing else.
@@ -27,7 +28,21 @@ const HabilitationsPage = lazyPage(
 const ContactPage = lazyPage(() => import('../features/contact/routes/ContactPage'), 'ContactPage');
 const ProfilePage = lazyPage(() => import('../features/profile/routes/ProfilePage'), 'ProfilePage');
 const LoginPage = lazyPage(() => import('../features/auth/routes/LoginPage'), 'LoginPage');
+const SecurityPage = lazyPage(() => import('../features/auth/routes/SecurityPage'), 'SecurityPage');
 const ActivationPage = lazyPage(() => import('../features/auth/routes/ActivationPage'), 'ActivationPage');
+const ConfirmEmailPage = lazyPage(
+  () => import('../features/auth/routes/ConfirmEmailPage'),
+  'ConfirmEmailPage',
+);
+const ForgotPasswordPage = lazyPage(
+  () => import('../features/auth/routes/ForgotPasswordPage'),
+  'ForgotPasswordPage',
+);
+const ResetPasswordPage = lazyPage(
+  () => import('../features/auth/routes/ResetPasswordPage'),
+  'ResetPasswordPage',
+);
+const CguPage = lazyPage(() => import('../features/legal/routes/CguPage'), 'CguPage');
 
 export const routes: RouteObject[] = [
   {
@@ -39,19 +54,31 @@ export const routes: RouteObject[] = [
         // Pathless: a failing page is replaced by the error message, the header and footer stay.
         ErrorBoundary: RouteError,
         children: [
-          { index: true, Component: HomePage },
-          { path: sections.contracts.path, Component: ContractsPage },
-          { path: sections.employees.path, Component: EmployeesPage },
-          { path: sections.preAffiliation.path, Component: PreAffiliationPage },
-          { path: sections.affiliationTracking.path, Component: AffiliationTrackingPage },
-          { path: sections.anomalies.path, Component: AnomaliesPage },
-          { path: sections.radiation.path, Component: RadiationPage },
-          { path: sections.documents.path, Component: DocumentsPage },
-          { path: sections.habilitations.path, Component: HabilitationsPage },
-          { path: sections.contact.path, Component: ContactPage },
-          { path: sections.profile.path, Component: ProfilePage },
+          {
+            // The employer's pages: only with a session (redirect to the login page otherwise).
+            Component: RequireSession,
+            children: [
+              { index: true, Component: HomePage },
+              { path: sections.contracts.path, Component: ContractsPage },
+              { path: sections.employees.path, Component: EmployeesPage },
+              { path: sections.preAffiliation.path, Component: PreAffiliationPage },
+              { path: sections.affiliationTracking.path, Component: AffiliationTrackingPage },
+              { path: sections.anomalies.path, Component: AnomaliesPage },
+              { path: sections.radiation.path, Component: RadiationPage },
+              { path: sections.documents.path, Component: DocumentsPage },
+              { path: sections.habilitations.path, Component: HabilitationsPage },
+              { path: sections.contact.path, Component: ContactPage },
+              { path: sections.profile.path, Component: ProfilePage },
+            ],
+          },
+          // Public: getting in, and what one must be able to read before getting in.
           { path: sections.login.path, Component: LoginPage },
+          { path: sections.loginSecurity.path, Component: SecurityPage },
           { path: sections.activation.path, Component: ActivationPage },
+          { path: sections.emailConfirmation.path, Component: ConfirmEmailPage },
+          { path: sections.forgotPassword.path, Component: ForgotPasswordPage },
+          { path: sections.resetPassword.path, Component: ResetPasswordPage },
+          { path: sections.cgu.path, Component: CguPage },
           { path: '*', Component: NotFoundPage },
         ],
       },

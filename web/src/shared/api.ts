@@ -64,6 +64,19 @@ export class ApiError extends Error {
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
 
+type ApiErrorListener = (error: ApiError) => void;
+const errorListeners = new Set<ApiErrorListener>();
+
+/**
+ * Every error answer also goes to these listeners, whoever made the request (a query, a form):
+ * the app uses it to sign the user out everywhere once the API says the session has ended.
+ * Returns the unsubscribe function.
+ */
+export function onApiError(listener: ApiErrorListener): () => void {
+  errorListeners.add(listener);
+  return () => errorListeners.delete(listener);
+}
+
 /** Fallback message for a status, for callers that need one without a response body. */
 export function messageForStatus(status: number): string {
   return STATUS_MESSAGES[status] ?? (status >= 500 ? SERVER_ERROR_MESSAGE : INVALID_RESPONSE_MESSAGE);
@@ -149,7 +162,11 @@ async function request<T>(
   }
 
   const parsed = parseJson(text);
-  if (!response.ok) throw errorFromBody(response.status, parsed.ok ? parsed.value : undefined);
+  if (!response.ok) {
+    const error = errorFromBody(response.status, parsed.ok ? parsed.value : undefined);
+    for (const listener of errorListeners) listener(error);
+    throw error;
+  }
   if (!parsed.ok) throw new ApiError(response.status, 'invalid_response', INVALID_RESPONSE_MESSAGE);
   if (!schema) return parsed.value as T;
   try {

@@ -3,7 +3,14 @@ import { useId } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { api } from '../../shared/api';
 import { formatSiret } from '../../shared/format';
-import { BrandMark, IconBuilding, IconLogin, IconLogout, IconPhone, IconUser } from '../../shared/components/icons';
+import {
+  BrandMark,
+  IconBuilding,
+  IconLogin,
+  IconLogout,
+  IconPhone,
+  IconUser,
+} from '../../shared/components/icons';
 import { useCompanies } from '../../shared/session/company';
 import { endSession, useMe, type Me } from '../../shared/session/me';
 import { setSessionNotice, type LoginLocationState } from '../../shared/session/session-notice';
@@ -98,12 +105,18 @@ function useLogout() {
     void navigate(sections.login.path, { state });
   };
   return useMutation({
-    mutationFn: () => api.post('/auth/logout'),
-    onSuccess: signOut,
-    // A session that had already ended is as good as logged out.
-    onError: (error) => {
-      if (isSessionExpired(error)) signOut();
+    mutationFn: async () => {
+      setSessionNotice('logged-out');
+      try {
+        await api.post('/auth/logout');
+      } catch (error) {
+        // A session that had already ended is as good as logged out.
+        if (isSessionExpired(error)) return;
+        setSessionNotice(null);
+        throw error;
+      }
     },
+    onSuccess: signOut,
   });
 }
 

@@ -27,7 +27,13 @@ function readStored(): string | null {
 }
 
 /** The selected company among the signed-in user's; a stale or foreign id falls back to the first. */
-export function CompanyProvider({ companies, children }: { companies: readonly MeCompany[]; children: ReactNode }) {
+export function CompanyProvider({
+  companies,
+  children,
+}: {
+  companies: readonly MeCompany[];
+  children: ReactNode;
+}) {
   const [selectedId, setSelectedId] = useState(readStored);
   const current = companies.find((company) => company.companyId === selectedId) ?? companies[0];
 

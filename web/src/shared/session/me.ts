@@ -1,7 +1,6 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { MeResponse } from '../../../../functions/contracts/auth';
 import { api, isApiError, type ResponseSchema } from '../api';
-import { setSessionNotice } from './session-notice';
 
 export type Me = MeResponse;
 export type MeCompany = Me['companies'][number];
@@ -32,17 +31,18 @@ export const meSchema: ResponseSchema<Me> = {
     ) {
       throw new TypeError('Unexpected /me response');
     }
-    const companies = input.companies.map((company: unknown) => {
+    const companies = input.companies.map((company: unknown): MeCompany => {
       if (
         !isRecord(company) ||
         !isString(company.companyId) ||
         !isString(company.name) ||
-        !isString(company.mainSiret) ||
-        (company.role !== 'admin' && company.role !== 'user')
+        !isString(company.mainSiret)
       ) {
         throw new TypeError('Unexpected company in /me response');
       }
-      return { companyId: company.companyId, name: company.name, mainSiret: company.mainSiret, role: company.role };
+      const { role } = company;
+      if (role !== 'admin' && role !== 'user') throw new TypeError('Unexpected role in /me response');
+      return { companyId: company.companyId, name: company.name, mainSiret: company.mainSiret, role };
     });
     return {
       userId: input.userId,
@@ -68,15 +68,8 @@ export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
 
 export const meQueryOptions = {
   queryKey: ME_QUERY_KEY,
-  queryFn: async ({ signal, client }: { signal: AbortSignal; client: QueryClient }) => {
-    const me = await fetchMe(signal);
-    // A user who was signed in and no longer is: the session ended under them.
-    if (me === null && client.getQueryData(ME_QUERY_KEY)) {
-      setSessionNotice('expired');
-      endSession(client);
-    }
-    return me;
-  },
+  // A 401 here while signed in also reaches the App's `onApiError` listener: session expired.
+  queryFn: ({ signal }: { signal: AbortSignal }) => fetchMe(signal),
   // The session cookie is the truth; the API answers 401 as soon as it is no longer valid.
   staleTime: 5 * 60_000,
 };

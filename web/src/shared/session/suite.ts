@@ -7,7 +7,13 @@
 export const SUITE_PARAM = 'suite';
 
 /** Pages that make no sense to return to after signing in (they would loop or start over). */
-const NOT_A_DESTINATION = ['/connexion', '/activation', '/confirmation-email', '/mot-de-passe-oublie', '/nouveau-mot-de-passe'];
+const NOT_A_DESTINATION = [
+  '/connexion',
+  '/activation',
+  '/confirmation-email',
+  '/mot-de-passe-oublie',
+  '/nouveau-mot-de-passe',
+];
 
 // Any origin works: it only serves to resolve the path and tell whether it stayed on it.
 const PROBE_ORIGIN = 'https://ees.invalid';
@@ -18,7 +24,12 @@ export function safeSuite(raw: string | null | undefined): string | undefined {
   // "//host" and "/\host" are protocol-relative URLs for browsers; control characters and
   // backslashes have no business in our paths and are how parsers get confused.
   if (!raw.startsWith('/') || raw.startsWith('//')) return undefined;
-  if (/[\\\u0000-\u001f\u007f]/.test(raw)) return undefined;
+  if (
+    raw.includes('\\') ||
+    [...raw].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)
+  ) {
+    return undefined;
+  }
   let url: URL;
   try {
     url = new URL(raw, PROBE_ORIGIN);

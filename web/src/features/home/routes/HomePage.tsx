@@ -8,14 +8,24 @@ import {
 } from '../../../shared/components/icons';
 import { Page } from '../../../shared/components/Page';
 import { PORTAL_NAME, sections } from '../../../shared/sections';
+import { useMe } from '../../../shared/session/me';
 import { AffiliationFocus } from '../components/AffiliationFocus';
 import { SectionTile } from '../components/SectionTile';
 
 export function HomePage() {
+  const firstName = useMe().data?.firstName;
   return (
     <Page
       title={sections.home.title}
-      heading={`Bienvenue sur votre ${PORTAL_NAME}`}
+      heading={
+        firstName ? (
+          <>
+            Bonjour {firstName}, <span className="page__title-detail">bienvenue sur votre {PORTAL_NAME}</span>
+          </>
+        ) : (
+          `Bienvenue sur votre ${PORTAL_NAME}`
+        )
+      }
       lead="Totalement sécurisé, cet espace permet aux entreprises et aux tiers déclarants de gérer leurs salariés assurés et de contacter les équipes HCR Bien-Être."
     >
       <section aria-labelledby="rubriques-titre">

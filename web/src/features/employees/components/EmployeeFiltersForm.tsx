@@ -1,0 +1,202 @@
+import { useEffect, useId, useState } from 'react';
+import { RISQUE_LABELS, STATUT_LABELS } from '../../../../../functions/contracts/common';
+import { formatSiret } from '../../../shared/format';
+import { useContracts } from '../../contracts/api/list-contracts';
+import { useCompanyEstablishments } from '../api/get-profile';
+import { employeesCopy } from '../copy';
+import { hasActiveFilters, NO_FILTERS, parseSearch, type EmployeeFilters } from '../lib/filters';
+
+/** Typing pauses this long before the search runs (one request per word, not per letter). */
+export const SEARCH_DEBOUNCE_MS = 350;
+
+interface EmployeeFiltersFormProps {
+  companyId: string;
+  filters: EmployeeFilters;
+  onChange: (filters: EmployeeFilters) => void;
+}
+
+/**
+ * Search (name prefix or full NIR, debounced; Enter searches at once) and the filters, each
+ * applied as soon as it changes. Options come from the company's data: its establishments
+ * (the profile's perimeter, all of them) and its contracts.
+ */
+export function EmployeeFiltersForm({ companyId, filters, onChange }: EmployeeFiltersFormProps) {
+  const [search, setSearch] = useState(filters.q);
+  const establishments = useCompanyEstablishments(companyId);
+  const contracts = useContracts(companyId);
+  const id = useId();
+
+  // The search box follows outside changes (reset), without fighting the user's typing.
+  const [shownQ, setShownQ] = useState(filters.q);
+  if (shownQ !== filters.q) {
+    setShownQ(filters.q);
+    setSearch(filters.q);
+  }
+
+  useEffect(() => {
+    if (search === filters.q) return;
+    const timer = window.setTimeout(() => onChange({ ...filters, q: search }), SEARCH_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [search, filters, onChange]);
+
+  const set = <K extends keyof EmployeeFilters>(key: K, value: EmployeeFilters[K]) =>
+    onChange({ ...filters, q: search, [key]: value });
+
+  const term = parseSearch(search);
+  const searchHintId = `${id}-aide`;
+  const searchErrorId = `${id}-erreur`;
+  return (
+    <form
+      role="search"
+      aria-label="Rechercher et filtrer les salariés"
+      className="emp-filters"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onChange({ ...filters, q: search });
+      }}
+    >
+      <div className="field emp-filters__search">
+        <label htmlFor={`${id}-q`} className="field__label">
+          {employeesCopy.searchLabel}
+        </label>
+        <p id={searchHintId} className="field__hint">
+          {employeesCopy.searchHint}
+        </p>
+        <div className="emp-search">
+          <input
+            id={`${id}-q`}
+            type="search"
+            className="field__input"
+            autoComplete="off"
+            spellCheck={false}
+            value={search}
+            aria-describedby={term.kind === 'invalid-nir' ? `${searchHintId} ${searchErrorId}` : searchHintId}
+            aria-invalid={term.kind === 'invalid-nir' && search.replace(/\D/g, '').length >= 13 ? true : undefined}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+          <button type="submit" className="button">
+            Rechercher
+          </button>
+        </div>
+        {term.kind === 'invalid-nir' ? (
+          <p id={searchErrorId} className="emp-filters__nir-hint">
+            {term.message}
+          </p>
+        ) : null}
+      </div>
+
+      <div className="emp-filters__grid">
+        <div className="field">
+          <label htmlFor={`${id}-siret`} className="field__label">
+            {employeesCopy.establishmentLabel}
+          </label>
+          <select
+            id={`${id}-siret`}
+            className="field__input emp-select"
+            value={filters.siret}
+            onChange={(event) => set('siret', event.target.value)}
+          >
+            <option value="">{employeesCopy.allEstablishments}</option>
+            {(establishments.data ?? []).map((establishment) => (
+              <option key={establishment.siret} value={establishment.siret}>
+                {establishment.name} — {establishment.city} ({formatSiret(establishment.siret)})
+              </option>
+            ))}
+          </select>
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${id}-statut`} className="field__label">
+            {employeesCopy.statutLabel}
+          </label>
+          <select
+            id={`${id}-statut`}
+            className="field__input emp-select"
+            value={filters.statut}
+            onChange={(event) => set('statut', event.target.value as EmployeeFilters['statut'])}
+          >
+            <option value="">{employeesCopy.allStatuts}</option>
+            {Object.entries(STATUT_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${id}-contrat`} className="field__label">
+            {employeesCopy.contractLabel}
+          </label>
+          <select
+            id={`${id}-contrat`}
+            className="field__input emp-select"
+            value={filters.contractNumber}
+            onChange={(event) => set('contractNumber', event.target.value)}
+          >
+            <option value="">{employeesCopy.allContracts}</option>
+            {(contracts.data?.items ?? []).map((contract) => (
+              <option key={contract.contractNumber} value={contract.contractNumber}>
+                {contract.contractNumber} — {contract.product} ({STATUT_LABELS[contract.statut]},{' '}
+                {RISQUE_LABELS[contract.risque].toLowerCase()})
+              </option>
+            ))}
+          </select>
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${id}-situation`} className="field__label">
+            {employeesCopy.stateLabel}
+          </label>
+          <select
+            id={`${id}-situation`}
+            className="field__input emp-select"
+            value={filters.state}
+            onChange={(event) => set('state', event.target.value as EmployeeFilters['state'])}
+          >
+            <option value="">{employeesCopy.allStates}</option>
+            {employeesCopy.stateOptions.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${id}-tri`} className="field__label">
+            {employeesCopy.orderLabel}
+          </label>
+          <select
+            id={`${id}-tri`}
+            className="field__input emp-select"
+            value={filters.order}
+            onChange={(event) => set('order', event.target.value as EmployeeFilters['order'])}
+          >
+            {employeesCopy.orderOptions.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      {hasActiveFilters({ ...filters, q: search }) ? (
+        <p className="emp-filters__reset">
+          <button
+            type="button"
+            className="emp-link-button"
+            onClick={() => {
+              setSearch('');
+              onChange({ ...NO_FILTERS, order: filters.order });
+            }}
+          >
+            {employeesCopy.resetFilters}
+          </button>
+        </p>
+      ) : null}
+    </form>
+  );
+}

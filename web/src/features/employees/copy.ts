@@ -1,0 +1,35 @@
+/** The employees feature's French wording, in one place. */
+export const employeesCopy = {
+  listCaption: 'Salariés affiliés',
+  loadingList: 'Chargement des salariés…',
+  listError: "La liste des salariés n'a pas pu être chargée.",
+  searchLabel: 'Rechercher un salarié',
+  searchHint: 'Début du nom de famille, ou numéro de sécurité sociale complet (15 caractères).',
+  establishmentLabel: 'Établissement',
+  allEstablishments: 'Tous les établissements',
+  statutLabel: 'Statut professionnel',
+  allStatuts: 'Tous les statuts',
+  contractLabel: 'Contrat',
+  allContracts: 'Tous les contrats',
+  stateLabel: 'Situation',
+  allStates: 'Actifs et radiés',
+  stateOptions: [
+    { value: 'active', label: 'Actifs' },
+    { value: 'radiated', label: 'Radiés' },
+  ],
+  orderLabel: 'Tri',
+  orderOptions: [
+    { value: 'asc', label: 'Nom, de A à Z' },
+    { value: 'desc', label: 'Nom, de Z à A' },
+  ],
+  resetFilters: 'Effacer les filtres',
+  exportCsv: 'Exporter en CSV',
+  exportPending: 'Export en cours…',
+  noCompany: "Aucune entreprise n'est rattachée à votre compte : il n'y a pas de salarié à afficher.",
+  radiate: 'Radier',
+  affiliationCertificate: "Certificat d'affiliation",
+  radiationCertificate: 'Attestation de radiation',
+  downloadRadiationCertificate: "Télécharger l'attestation de radiation",
+  /** "les ayants droit sont radiés à la même date" — the guide's rule, said before confirming. */
+  dependantsRule: 'Les ayants droit sont radiés à la même date.',
+} as const;
