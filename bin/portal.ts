@@ -1,17 +1,16 @@
 /**
- * CDK app: one PortalStack for the stage given with `-c stage=dev|staging|prod` (cdk.json: dev).
+ * CDK app: the two stacks of the stage given with `-c stage=dev|staging|prod` (cdk.json: dev),
+ * `EspaceEntrepriseSante-<stage>-edge` (us-east-1, WAF) and `EspaceEntrepriseSante-<stage>`.
  *   npx cdk synth -c stage=prod
- *   npx cdk deploy -c stage=staging
+ *   npx cdk deploy -c stage=staging --all
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { PortalStack } from '../lib/portal-stack';
-import { stackNameFor, stageConfig } from '../lib/stages';
+import { addStage } from '../lib/app';
+import { stageConfig } from '../lib/stages';
 
 const app = new App();
-const stage = stageConfig(app.node.tryGetContext('stage'));
-
-new PortalStack(app, stackNameFor(stage.name), { stage });
+addStage(app, stageConfig(app.node.tryGetContext('stage')));
 
 // cdk-nag 3 is a policy-validation plugin: unacknowledged findings fail the synth, and each
 // acknowledgment (Validations.of(construct).acknowledge) carries its reason next to the resource.

@@ -443,6 +443,36 @@ export const routes = [
     summary: 'Lien des pièces jointes reçu par l\'équipe de l\'assureur (30 jours) : redirige vers un téléchargement de courte durée.',
     tag: 'Nous contacter',
   },
+  {
+    id: 'askChatbot',
+    method: 'POST',
+    path: '/chatbot/questions',
+    handler: 'handlers/ask-chatbot.ts',
+    access: 'public',
+    permissions: [],
+    summary: 'Assistant en ligne : une question en français, une réponse choisie dans la base de connaissances (ou les coordonnées pour nous contacter) ; la question n\'est ni renvoyée ni conservée.',
+    tag: 'Aide',
+  },
+  {
+    id: 'listDocuments',
+    method: 'GET',
+    path: '/documents',
+    handler: 'handlers/list-documents.ts',
+    access: 'authenticated',
+    permissions: ['table:read', 'table:write', 'documents:read'],
+    summary: 'Mes documents pratiques : les documents utiles salariés et les guides pratiques (titre, catégorie, taille, date de mise à jour).',
+    tag: 'Documents',
+  },
+  {
+    id: 'getDocument',
+    method: 'POST',
+    path: '/documents/{documentId}/download',
+    handler: 'handlers/get-document.ts',
+    access: 'authenticated',
+    permissions: ['table:read', 'table:write', 'documents:read'],
+    summary: 'Lien de téléchargement de courte durée (5 min) d\'un document pratique en PDF.',
+    tag: 'Documents',
+  },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteId = (typeof routes)[number]['id'];

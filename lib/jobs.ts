@@ -120,7 +120,10 @@ export class Jobs extends Construct {
           EventType.OBJECT_CREATED,
           new LambdaDestination(fn.function),
           // Only the feed files: the import writes its report (`…csv.report.json`) next to them.
-          { ...(trigger.prefix ? { prefix: trigger.prefix } : {}), ...(trigger.suffix ? { suffix: trigger.suffix } : {}) },
+          {
+            ...(trigger.prefix ? { prefix: trigger.prefix } : {}),
+            ...(trigger.suffix ? { suffix: trigger.suffix } : {}),
+          },
         );
         return;
       }

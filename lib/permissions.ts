@@ -15,6 +15,11 @@ export interface GrantableResources {
   readonly userPool: IUserPool;
   /** The sender address; SES sends are only allowed from it. */
   readonly mailFrom: string;
+  /**
+   * The SES configuration set applied by default to every message of the sending identity: SES
+   * authorizes a send against the configuration set too.
+   */
+  readonly mailConfigurationSetName: string;
 }
 
 /**
@@ -107,10 +112,16 @@ const grants: Record<Permission, GrantFn> = {
         [userPool.userPoolArn],
       ),
     ),
-  'ses:send': (fn, { mailFrom }) => {
-    const identities = Stack.of(fn).formatArn({ service: 'ses', resource: 'identity', resourceName: '*' });
+  'ses:send': (fn, { mailFrom, mailConfigurationSetName }) => {
+    const stack = Stack.of(fn);
+    const identities = stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' });
+    const configurationSet = stack.formatArn({
+      service: 'ses',
+      resource: 'configuration-set',
+      resourceName: mailConfigurationSetName,
+    });
     fn.addToRolePolicy(
-      allow(['ses:SendEmail', 'ses:SendRawEmail'], [identities], {
+      allow(['ses:SendEmail', 'ses:SendRawEmail'], [identities, configurationSet], {
         StringEquals: { 'ses:FromAddress': mailFrom },
       }),
     );

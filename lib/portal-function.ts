@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { type Duration, Tags, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { z } from 'zod';
 import type { Permission } from '../functions/routes';
 import type { configSchema } from '../functions/runtime/config';
+import { reservedConcurrencyFor } from './concurrency';
 import { type GrantableResources, grantPermissions } from './permissions';
 import { resourcePrefix, type StageConfig } from './stages';
 
@@ -27,8 +28,10 @@ type NotSetInAws =
  * fails the type check (and tests/infra) until it is provided here.
  */
 export type RuntimeEnvironment = Record<Exclude<keyof z.input<typeof configSchema>, NotSetInAws>, string> & {
-  /** Read by the Powertools logger, outside the config schema. */
+  /** Read by the Powertools logger (and metrics, tracer), outside the config schema. */
   readonly POWERTOOLS_SERVICE_NAME: string;
+  /** CloudWatch namespace of Powertools metrics. */
+  readonly POWERTOOLS_METRICS_NAMESPACE: string;
 };
 
 /** Stands in for a secret the function has no use for (config.ts still requires a value). */
@@ -105,6 +108,9 @@ export class PortalFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: stage.lambdaMemoryMb,
       timeout: props.timeout,
+      reservedConcurrentExecutions: reservedConcurrencyFor(stage, props.permissions),
+      // X-Ray segments for every invocation and its SDK calls (the API's own latency is in its access logs).
+      tracing: Tracing.ACTIVE,
       role,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
@@ -130,6 +136,11 @@ export class PortalFunction extends Construct {
       id: 'AwsSolutions-L1',
       reason:
         'nodejs22.x on purpose: local development and CI run Node 20 (middy 6, vitest 4 are pinned for it) and the code must behave the same; 22 is the supported runtime closest to it. Move to 24 with the toolchain.',
+    });
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords have no resource-level permission (plus, where declared, the account-level reads and SMS publish of lib/permissions.ts, each explained there).',
     });
 
     Tags.of(this).add(FUNCTION_KIND_TAG, props.kind);

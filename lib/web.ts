@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Annotations, DefaultStackSynthesizer, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -26,7 +26,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-c
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { acknowledgeCdkSingleton, wildcardActionFinding, wildcardResourceFinding } from './nag';
+import { contentSecurityPolicy } from './security-headers';
 import type { StageConfig } from './stages';
 
 /** Header CloudFront adds to every /api/* request; the API refuses requests without it. */
@@ -45,11 +45,10 @@ export interface WebProps {
   /** Built SPA; deployed only if it exists at synth time. Default: web/dist. */
   readonly webDistPath?: string;
   /**
-   * WAF seam (later issue). A CLOUDFRONT-scoped WAFv2 web ACL can only be created in us-east-1,
-   * while this stack lives in the stage region: create it in a small us-east-1 stack (or
-   * StackSets) and pass its ARN here, e.g. through `crossRegionReferences` or an SSM parameter.
+   * CLOUDFRONT-scoped WAFv2 web ACL. It can only be created in us-east-1, while this stack lives
+   * in the stage region: it comes from the stage's EdgeStack (lib/edge-stack.ts).
    */
-  readonly webAclArn?: string;
+  readonly webAclArn: string;
 }
 
 /** The SPA bucket and the one CloudFront distribution in front of the SPA and the API. */
@@ -78,7 +77,8 @@ export class Web extends Construct {
       comment: `Espace Entreprise Santé ${stage.name}: CSP, HSTS and friends`,
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: contentSecurityPolicy(props.uploadsHost),
+          // The same policy as the local server's (lib/security-headers.ts).
+          contentSecurityPolicy: contentSecurityPolicy({ uploadOrigins: [`https://${props.uploadsHost}`] }),
           override: true,
         },
         strictTransportSecurity: {
@@ -147,7 +147,7 @@ export class Web extends Construct {
             minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
           }
         : {}),
-      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
+      webAclId: props.webAclArn,
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -169,7 +169,7 @@ export class Web extends Construct {
       },
     });
 
-    this.acknowledgeFindings(stage, props.webAclArn);
+    this.acknowledgeFindings(stage);
     this.deploySite(props.webDistPath ?? DEFAULT_WEB_DIST);
   }
 
@@ -203,53 +203,15 @@ export class Web extends Construct {
       distributionPaths: ['/index.html'],
       memoryLimit: 512,
     });
-    const stack = Stack.of(this);
-    const qualifier =
-      (stack.synthesizer as DefaultStackSynthesizer).bootstrapQualifier ??
-      DefaultStackSynthesizer.DEFAULT_QUALIFIER;
-    const assetsBucket = `arn:${stack.partition}:s3:::cdk-${qualifier}-assets-${stack.account}-${stack.region}`;
-    const cdkOwned = 'CDK-owned BucketDeployment function (role, runtime and grants written by aws-cdk-lib)';
-    acknowledgeCdkSingleton(stack, 'Custom::CDKBucketDeployment', [
-      {
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: `${cdkOwned}: basic execution role for its logs.`,
-      },
-      { id: 'AwsSolutions-L1', reason: `${cdkOwned}: runtime pinned by aws-cdk-lib.` },
-      ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map((action) => ({
-        id: wildcardActionFinding(action),
-        reason: `${cdkOwned}: syncs the build from the CDK assets bucket into the site bucket, pruning old files.`,
-      })),
-      {
-        id: wildcardResourceFinding(this, `${this.bucket.bucketArn}/*`),
-        reason: `${cdkOwned}: writes every object of the site bucket.`,
-      },
-      {
-        id: wildcardResourceFinding(this, `${assetsBucket}/*`),
-        reason: `${cdkOwned}: reads the zipped build from the CDK bootstrap assets bucket.`,
-      },
-      {
-        id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: `${cdkOwned}: cloudfront:CreateInvalidation/GetInvalidation, which aws-cdk-lib grants on *.`,
-      },
-    ]);
   }
 
-  private acknowledgeFindings(stage: StageConfig, webAclArn: string | undefined): void {
+  private acknowledgeFindings(stage: StageConfig): void {
     const acknowledgments = [
       {
         id: 'AwsSolutions-CFR1',
         reason:
-          'No geo restriction: employers, accountants and employees may connect from abroad or from overseas territories; abuse is handled by throttling (and WAF rate rules later).',
+          'No geo restriction: employers, accountants and employees may connect from abroad or from overseas territories; abuse is handled by the WAF (IP reputation, per-IP rate rules) and API throttling.',
       },
-      ...(webAclArn
-        ? []
-        : [
-            {
-              id: 'AwsSolutions-CFR2',
-              reason:
-                'WAF is a later issue; WebProps.webAclArn is the seam (the CLOUDFRONT web ACL must be created in us-east-1).',
-            },
-          ]),
       ...(stage.domain
         ? []
         : [
@@ -262,21 +224,4 @@ export class Web extends Construct {
     ];
     Validations.of(this.distribution).acknowledge(...acknowledgments);
   }
-}
-
-function contentSecurityPolicy(uploadsHost: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    // Presigned POST uploads go from the browser straight to the uploads bucket.
-    `connect-src 'self' https://${uploadsHost}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    'upgrade-insecure-requests',
-  ].join('; ');
 }

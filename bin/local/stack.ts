@@ -9,6 +9,7 @@ import { startLocalApi, type LocalApi, type LocalApiOptions } from './api-server
 import { backOfficeRecordKinds } from '../../functions/contracts/back-office-import';
 import { generateDemoDataset } from './demo-data';
 import { seedDemoUsers } from './demo-users';
+import { seedDocuments } from './seed-documents';
 
 /**
  * The whole portal on one machine: emulators, the API + SPA on one origin, the stream
@@ -139,6 +140,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         }
       }
       await seedDemoUsers();
+      await seedDocuments();
     }
 
     const web =

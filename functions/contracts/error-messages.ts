@@ -72,6 +72,7 @@ export const errorMessages: Record<string, string> = {
   ATTACHMENT_DISGUISED: 'Une pièce jointe n’est pas du format annoncé : elle a été refusée.',
   REQUEST_ID_REUSED: 'Cette demande a déjà été utilisée pour un autre message.',
   PHONE_CODE_EXHAUSTED: 'Trop de codes erronés : modifiez à nouveau le numéro pour recevoir un nouveau code.',
+  DOCUMENT_NOT_FOUND: 'Ce document n’est pas disponible. Rechargez la liste des documents.',
 };
 
 export const messageFor = (codeOrReason: string, fallbackCode = 'INTERNAL'): string =>

@@ -5,6 +5,8 @@ import * as auth from './auth';
 import * as users from './users';
 import * as employees from './employees';
 import * as contact from './contact';
+import * as chatbot from './chatbot';
+import * as documents from './documents';
 
 /**
  * The request and response schemas of every route, by route id. The OpenAPI document is
@@ -68,4 +70,7 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   },
   listContactMessages: { params: contact.contactParams, response: contact.listContactMessagesResponse },
   downloadContactAttachment: { params: contact.attachmentTokenParams, response: z.null(), successStatus: 302 },
+  askChatbot: { body: chatbot.askChatbotRequest, response: chatbot.askChatbotResponse },
+  listDocuments: { response: documents.listDocumentsResponse },
+  getDocument: { params: documents.documentParams, response: documents.getDocumentResponse },
 };

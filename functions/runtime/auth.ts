@@ -4,7 +4,7 @@ import { sessionsRepository } from '../adapters/dynamodb/sessions-repository';
 import { cryptoSecrets } from '../adapters/system/crypto-secrets';
 import { systemClock } from '../adapters/system/system-clock';
 import { checkSession } from '../use-cases/auth/session-access';
-import { COOKIE } from './cookies';
+import { COOKIE, isOpaqueSecret } from './cookies';
 import type { Role } from '../domain/users';
 
 /** Who is calling, once the session has been checked. */
@@ -45,8 +45,11 @@ export async function resolvePrincipal(route: RouteDefinition, input: AuthInput)
       return { kind: 'user', userId: principal.userId, sessionId: principal.sessionDigest, companyRole: principal.companyRole };
     }
     case 'loginAttempt':
-      // The login-attempt cookie is the credential; its use case checks it fully.
-      if (!input.cookies[COOKIE.login]) throw new DomainError('UNAUTHENTICATED', 'LOGIN_ATTEMPT_INVALID');
+      // The login-attempt cookie is the credential: its form is checked here, before the body
+      // is read; its use case checks the rest (it exists, is pending, has not expired).
+      if (!isOpaqueSecret(input.cookies[COOKIE.login])) {
+        throw new DomainError('UNAUTHENTICATED', 'LOGIN_ATTEMPT_INVALID');
+      }
       return null;
     case 'employeeLink':
     case 'insurer':

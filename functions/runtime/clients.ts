@@ -23,9 +23,13 @@ const probed = <T extends { middlewareStack: unknown }>(service: string, client:
   return client;
 };
 
-/** Local emulators must answer fast or be reported down; AWS keeps the SDK defaults. */
+/**
+ * Local emulators must answer fast or be reported down; AWS keeps the SDK defaults. Without
+ * throwOnRequestTimeout the SDK only warns when requestTimeout passes, and a call the emulator
+ * never answers (SES v1 calls it lacks) would wait forever.
+ */
 const requestHandlerFor = (endpoint: string | undefined) =>
-  endpoint ? { requestTimeout: 5_000, connectionTimeout: 2_000 } : undefined;
+  endpoint ? { requestTimeout: 5_000, connectionTimeout: 2_000, throwOnRequestTimeout: true } : undefined;
 
 export const dynamoClient = once(() => {
   const { AWS_REGION, DYNAMODB_ENDPOINT } = config();

@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, type Stack } from 'aws-cdk-lib';
+import { App, type Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { PortalStack } from '../../lib/portal-stack';
-import { type StageConfig, stackNameFor } from '../../lib/stages';
+import { addStage } from '../../lib/app';
+import type { StageConfig } from '../../lib/stages';
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
   context: Record<string, unknown>;
@@ -23,13 +23,17 @@ export interface SynthOptions {
 
 export interface SynthesizedPortal {
   readonly app: App;
+  /** The stage-region PortalStack. */
   readonly stack: Stack;
   readonly template: Template;
+  /** The us-east-1 EdgeStack (WAF). */
+  readonly edgeStack: Stack;
+  readonly edgeTemplate: Template;
   /** Cloud assembly directory (bundled assets live there). */
   readonly assemblyDir: string;
 }
 
-/** Builds the stage the way bin/portal.ts does, with cdk.json's feature flags, and synthesizes it. */
+/** Builds the stage's stacks the way bin/portal.ts does, with cdk.json's feature flags, and synthesizes them. */
 export function synthesizePortal(stage: StageConfig, options: SynthOptions): SynthesizedPortal {
   const app = new App({
     outdir: mkdtempSync(join(tmpdir(), 'ees-cdk-')),
@@ -39,12 +43,12 @@ export function synthesizePortal(stage: StageConfig, options: SynthOptions): Syn
       ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
     },
   });
-  const stack = new PortalStack(app, stackNameFor(stage.name), {
-    stage,
+  const { edge, portal } = addStage(app, stage, {
     webDistPath: options.webDistPath ?? mkdtempSync(join(tmpdir(), 'ees-no-web-dist-')),
   });
-  const template = Template.fromStack(stack);
-  return { app, stack, template, assemblyDir: app.synth().directory };
+  const template = Template.fromStack(portal);
+  const edgeTemplate = Template.fromStack(edge);
+  return { app, stack: portal, template, edgeStack: edge, edgeTemplate, assemblyDir: app.synth().directory };
 }
 
 /** A minimal built SPA, so that tests do not depend on web/dist having been built. */
@@ -75,3 +79,18 @@ export const resourcesOfType = (template: Template, type: string): Resources =>
 
 export const tagValue = (properties: Record<string, unknown> | undefined, key: string): string | undefined =>
   (properties?.Tags as { Key: string; Value: string }[] | undefined)?.find((tag) => tag.Key === key)?.Value;
+
+/** Every cdk-nag acknowledgment recorded in the app (Validations.of(...).acknowledge), with its reason. */
+export function acknowledgments(app: App): { path: string; rule: string; reason: string }[] {
+  return app.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) =>
+        Object.entries(entry.data as Record<string, string>).map(([rule, reason]) => ({
+          path: construct.node.path,
+          rule,
+          reason,
+        })),
+      ),
+  );
+}

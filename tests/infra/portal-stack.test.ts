@@ -1,24 +1,31 @@
 /**
- * The prod stack, synthesized once with real esbuild bundling (a few seconds per function).
+ * The prod stage (PortalStack + us-east-1 EdgeStack), synthesized once with real esbuild bundling
+ * (a few seconds per function). Issue #10's checklist, property by property.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Permission, deployedRoutes, fullPath, routes } from '../../functions/routes';
+import { tableDefinition } from '../../functions/adapters/dynamodb/table-definition';
+import { ORIGIN_VERIFY_HEADER as API_ORIGIN_VERIFY_HEADER } from '../../functions/runtime/http';
 import { configSchema } from '../../functions/runtime/config';
 import { eventTriggers, scheduledJobs } from '../../functions/schedules';
+import { concurrencyGroupOf } from '../../lib/concurrency';
 import { OUTBOX_ITEM_TYPE } from '../../lib/jobs';
+import { SES_CONFIGURATION_SET_DIMENSION, SES_METRIC_EVENTS, SES_NOTIFIED_EVENTS } from '../../lib/messaging';
 import {
   ESM_REQUIRE_BANNER,
   FUNCTION_ID_TAG,
   FUNCTION_KIND_TAG,
   NOT_GRANTED,
 } from '../../lib/portal-function';
-import { stageConfig } from '../../lib/stages';
+import { EDGE_REGION, edgeStackNameFor, SMS_SENDER_ID, stackNameFor, stageConfig } from '../../lib/stages';
+import { MANAGED_RULE_GROUPS, RATE_LIMITED_AUTH_PATHS, webAclNameFor } from '../../lib/waf';
 import { PENDING_UPLOADS_PREFIX } from '../../lib/storage';
 import { ORIGIN_VERIFY_HEADER } from '../../lib/web';
 import {
+  acknowledgments,
   fakeWebDist,
   nagViolations,
   type Resources,
@@ -42,6 +49,11 @@ beforeAll(() => {
   }
 }, 300_000);
 
+/** Logical id of the (first) resource of a type whose id starts with a construct path, e.g. `DataTable`. */
+const logicalIdOf = (type: string, pathPart: string) =>
+  Object.keys(resourcesOfType(portal.template, type)).find((logicalId) => logicalId.startsWith(pathPart)) ??
+  '?';
+
 const portalEntries = () => [
   ...deployedRoutes().map((route) => ({ id: route.id, kind: 'route', permissions: route.permissions })),
   ...scheduledJobs.map((job) => ({ id: job.id, kind: 'job', permissions: job.permissions })),
@@ -63,7 +75,9 @@ describe('functions', () => {
     const cdkOwned = Object.keys(functions).filter(
       (logicalId) => ![...byId.values()].some((fn) => fn.logicalId === logicalId),
     );
+    // AwsCustomResource's function sets the account SMS settings (lib/messaging.ts).
     expect(cdkOwned.map((logicalId) => logicalId.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
+      'AWS679f53fac002430cb0da5b7982bd2287',
       'BucketNotificationsHandler050a0587b7544547bf325f094a3db834',
       'CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C512MiB',
     ]);
@@ -89,13 +103,42 @@ describe('functions', () => {
     }
   });
 
-  it('runs every portal function on nodejs22.x, arm64, as an ESM bundle', () => {
+  it('runs every portal function on nodejs22.x, arm64, as an ESM bundle, traced by X-Ray', () => {
     for (const [id, fn] of byId) {
       expect(fn.properties.Runtime, id).toBe('nodejs22.x');
       expect(fn.properties.Architectures, id).toEqual(['arm64']);
       expect(fn.properties.Handler, id).toBe('index.handler');
       expect(fn.properties.LoggingConfig, id).toMatchObject({ LogFormat: 'JSON' });
+      expect(fn.properties.TracingConfig, id).toEqual({ Mode: 'Active' });
+      expect(fn.properties.MemorySize, id).toBe(stageConfig('prod').lambdaMemoryMb);
     }
+  });
+
+  it('reserves concurrency for the functions calling Cognito, SES/SNS or the health probes, and only them', () => {
+    const { reservedConcurrency } = stageConfig('prod');
+    const expected: Record<string, number | undefined> = {};
+    for (const entry of portalEntries()) {
+      const group = concurrencyGroupOf(entry.permissions as readonly Permission[]);
+      expected[entry.id] = group ? reservedConcurrency[group] : undefined;
+      expect(byId.get(entry.id)?.properties.ReservedConcurrentExecutions, entry.id).toBe(expected[entry.id]);
+    }
+    // The choice, spelled out (issue #10): auth routes that reach Cognito, the message senders, health.
+    const reserved = Object.entries(expected)
+      .filter(([, value]) => value !== undefined)
+      .map(([id]) => id);
+    expect(reserved).toEqual(
+      expect.arrayContaining([
+        'login',
+        'activateSpace',
+        'resetPassword',
+        'changePassword',
+        'dispatchOutbox',
+        'retryOutbox',
+        'getHealth',
+      ]),
+    );
+    expect(reserved).not.toContain('getOpenApiDocument');
+    expect(reserved).not.toContain('getMe');
   });
 
   it('bundles for real: minified ESM with the createRequire banner, SDK included, source map beside it', () => {
@@ -121,6 +164,8 @@ describe('functions', () => {
       for (const name of required) expect(variables, `${id} ${name}`).toHaveProperty(name);
       expect(variables.STAGE).toBe('prod');
       expect(variables.POWERTOOLS_SERVICE_NAME).toBe('espace-entreprise-sante');
+      expect(variables.POWERTOOLS_METRICS_NAMESPACE).toBe('EspaceEntrepriseSante');
+      expect(variables.LOG_LEVEL).toBe('INFO');
       expect(JSON.stringify(variables.SECRET_PEPPER)).toContain('{{resolve:secretsmanager:');
     }
   });
@@ -192,9 +237,6 @@ describe('HTTP API', () => {
 
 describe('least privilege', () => {
   type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
-  const logicalIdOf = (type: string, pathPart: string) =>
-    Object.keys(resourcesOfType(portal.template, type)).find((logicalId) => logicalId.startsWith(pathPart)) ??
-    '?';
 
   /** What each permission may add to a role: action pattern, and a logical id its resource must name. */
   const allowedBy = (): Record<Permission, { action: RegExp; resource?: string }[]> => {
@@ -221,7 +263,7 @@ describe('least privilege', () => {
       'inbound:write': [{ action: bucketPut, resource: bucket('Inbound') }],
       'cognito:auth': [{ action: /^cognito-idp:(InitiateAuth|RevokeToken)$/, resource: pool }],
       'cognito:admin': [{ action: /^cognito-idp:Admin[A-Za-z]+$/, resource: pool }],
-      'ses:send': [{ action: /^ses:(SendEmail|SendRawEmail)$/ }],
+      'ses:send': [{ action: /^ses:(SendEmail|SendRawEmail)$/, resource: ':identity/*' }],
       'sns:publish': [{ action: /^sns:Publish$/ }],
       'health:probe': [
         { action: /^dynamodb:DescribeTable$/, resource: table },
@@ -251,6 +293,8 @@ describe('least privilege', () => {
       const source = eventTriggers.find((trigger) => trigger.id === entry.id)?.source;
       const plumbing: { action: RegExp; resource?: string }[] = [
         { action: /^logs:(CreateLogStream|PutLogEvents)$/, resource: logGroupOf(entry.id) },
+        // Active tracing; these two actions have no resource-level permission.
+        { action: /^xray:(PutTraceSegments|PutTelemetryRecords)$/, resource: '"*"' },
         ...(source === 'tableStream'
           ? [
               { action: /^dynamodb:(DescribeStream|GetRecords|GetShardIterator)$/, resource: 'DataTable' },
@@ -297,9 +341,16 @@ describe('least privilege', () => {
     }
   });
 
-  it('gives getOpenApiDocument nothing but its own logs', () => {
+  it('gives getOpenApiDocument nothing but its own logs and traces', () => {
     const actions = statementsOf('getOpenApiDocument').flatMap(actionsOf);
-    expect(new Set(actions)).toEqual(new Set(['logs:CreateLogStream', 'logs:PutLogEvents']));
+    expect(new Set(actions)).toEqual(
+      new Set([
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'xray:PutTraceSegments',
+        'xray:PutTelemetryRecords',
+      ]),
+    );
   });
 
   it('never grants DynamoDB data access to the health probe', () => {
@@ -317,9 +368,17 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets SES send only from MAIL_FROM', () => {
-    const sender = statementsOf('dispatchOutbox').find((s) => actionsOf(s).includes('ses:SendEmail'));
-    expect(sender?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': stageConfig('prod').mailFrom } });
+  it('lets SES send only from MAIL_FROM, through the stage configuration set', () => {
+    for (const id of ['dispatchOutbox', 'retryOutbox']) {
+      const sender = statementsOf(id).find((s) => actionsOf(s).includes('ses:SendEmail'));
+      expect(sender?.Condition).toEqual({
+        StringEquals: { 'ses:FromAddress': stageConfig('prod').mailFrom },
+      });
+      const resources = JSON.stringify(sender?.Resource);
+      expect(resources).toContain(':identity/*');
+      expect(resources).toContain(':configuration-set/');
+      expect(resources).toContain(logicalIdOf('AWS::SES::ConfigurationSet', 'MessagingConfigurationSet'));
+    }
   });
 });
 
@@ -334,11 +393,10 @@ describe('data', () => {
         DeletionProtectionEnabled: true,
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
-        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
-        GlobalSecondaryIndexes: [
-          Match.objectLike({ IndexName: 'GSI1', Projection: { ProjectionType: 'ALL' } }),
-          Match.objectLike({ IndexName: 'GSI2', Projection: { ProjectionType: 'ALL' } }),
-        ],
+        TimeToLiveSpecification: { AttributeName: tableDefinition.ttlAttribute, Enabled: true },
+        GlobalSecondaryIndexes: tableDefinition.globalIndexes.map((index) =>
+          Match.objectLike({ IndexName: index.name, Projection: { ProjectionType: 'ALL' } }),
+        ),
       }),
     });
   });
@@ -372,15 +430,25 @@ describe('data', () => {
     }
   });
 
-  it('fires the back-office import on its inbound prefix', () => {
+  it('fires the back-office import on its inbound prefix and suffix only', () => {
     const trigger = eventTriggers.find((t) => t.source === 'inboundBucket');
+    expect(trigger).toMatchObject({ prefix: 'back-office/', suffix: '.csv' });
     portal.template.hasResourceProperties('Custom::S3BucketNotifications', {
+      BucketName: { Ref: logicalIdOf('AWS::S3::Bucket', 'StorageInbound') },
       NotificationConfiguration: {
         LambdaFunctionConfigurations: [
-          Match.objectLike({
+          {
             Events: ['s3:ObjectCreated:*'],
-            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: trigger?.prefix }] } },
-          }),
+            Filter: {
+              Key: {
+                FilterRules: [
+                  { Name: 'suffix', Value: trigger?.suffix },
+                  { Name: 'prefix', Value: trigger?.prefix },
+                ],
+              },
+            },
+            LambdaFunctionArn: { 'Fn::GetAtt': [byId.get(trigger?.id ?? '')?.logicalId, 'Arn'] },
+          },
         ],
       },
     });
@@ -406,6 +474,35 @@ describe('storage', () => {
       );
       expect(bucket.DeletionPolicy, logicalId).toBe('Retain');
     }
+  });
+
+  it('versions the buckets whose data matters, not the rebuildable ones, and expires old versions', () => {
+    const versioned = (logicalIdPrefix: string) =>
+      resourcesOfType(portal.template, 'AWS::S3::Bucket')[logicalIdOf('AWS::S3::Bucket', logicalIdPrefix)]
+        ?.Properties?.VersioningConfiguration;
+    for (const name of ['StorageUploads', 'StorageDocuments', 'StorageInbound']) {
+      expect(versioned(name), name).toEqual({ Status: 'Enabled' });
+      portal.template.hasResourceProperties('AWS::S3::Bucket', {
+        BucketName: Match.objectLike({
+          'Fn::Join': [
+            '',
+            Match.arrayWith([Match.stringLikeRegexp(`^ees-prod-${name.slice(7).toLowerCase()}-`)]),
+          ],
+        }),
+        LifecycleConfiguration: {
+          Rules: Match.arrayWith([
+            Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 90 }, Status: 'Enabled' }),
+          ]),
+        },
+      });
+    }
+    // Generated PDFs can be generated again; the SPA is redeployed from git.
+    for (const name of ['StorageGenerated', 'WebSite']) expect(versioned(name), name).toBeUndefined();
+  });
+
+  it('protects both prod stacks from deletion', () => {
+    expect(portal.stack.terminationProtection).toBe(true);
+    expect(portal.edgeStack.terminationProtection).toBe(true);
   });
 
   it('sweeps abandoned uploads after a day and accepts presigned POSTs from the site only', () => {
@@ -507,6 +604,41 @@ describe('web', () => {
     expect(JSON.stringify(headers[0]?.HeaderValue)).toContain('{{resolve:secretsmanager:');
   });
 
+  it('sends the very secret the API functions check, under the header name the API reads', () => {
+    // functions/runtime/http.ts refuses a request whose x-origin-verify differs from ORIGIN_VERIFY_SECRET.
+    expect(ORIGIN_VERIFY_HEADER).toBe(API_ORIGIN_VERIFY_HEADER);
+    const config = Object.values(resourcesOfType(portal.template, 'AWS::CloudFront::Distribution'))[0]
+      ?.Properties?.DistributionConfig as { Origins: { OriginCustomHeaders?: { HeaderValue: unknown }[] }[] };
+    const sent = config.Origins.flatMap((origin) => origin.OriginCustomHeaders ?? [])[0]?.HeaderValue;
+    const originSecret = logicalIdOf('AWS::SecretsManager::Secret', 'SecretsOriginVerify');
+    expect(JSON.stringify(sent)).toContain(originSecret);
+    for (const route of deployedRoutes()) {
+      const variables = (byId.get(route.id)?.properties.Environment as { Variables: Record<string, unknown> })
+        .Variables;
+      expect(variables.ORIGIN_VERIFY_SECRET, route.id).toEqual(sent);
+    }
+  });
+
+  it('puts the distribution behind the stage web ACL of the us-east-1 edge stack', () => {
+    const config = Object.values(resourcesOfType(portal.template, 'AWS::CloudFront::Distribution'))[0]
+      ?.Properties?.DistributionConfig as Record<string, unknown>;
+    // A weak cross-region reference (cdk.json): read from the edge stack's output at deploy time.
+    expect(config.WebACLId).toEqual({
+      'Fn::GetStackOutput': {
+        StackName: edgeStackNameFor('prod'),
+        Region: EDGE_REGION,
+        OutputName: expect.stringContaining('WafWebAcl'),
+      },
+    });
+    const outputName = (config.WebACLId as { 'Fn::GetStackOutput': { OutputName: string } })[
+      'Fn::GetStackOutput'
+    ].OutputName;
+    expect(portal.edgeTemplate.toJSON().Outputs[outputName]).toMatchObject({
+      Value: { 'Fn::GetAtt': [expect.stringMatching(/^WafWebAcl/), 'Arn'] },
+    });
+    expect(portal.stack.dependencies.map((stack) => stack.stackName)).toContain(edgeStackNameFor('prod'));
+  });
+
   it('deploys the built SPA: immutable assets, revalidated index.html', () => {
     const deployments = Object.values(resourcesOfType(portal.template, 'Custom::CDKBucketDeployment'));
     expect(deployments.map((d) => JSON.stringify(d.Properties?.SystemMetadata)).sort()).toEqual([
@@ -516,25 +648,347 @@ describe('web', () => {
   });
 });
 
+describe('edge stack (WAF)', () => {
+  type Rule = {
+    Name: string;
+    Priority: number;
+    Action?: Record<string, unknown>;
+    OverrideAction?: Record<string, unknown>;
+    Statement: Record<string, Record<string, unknown>>;
+  };
+  const webAcl = () =>
+    Object.values(resourcesOfType(portal.edgeTemplate, 'AWS::WAFv2::WebACL'))[0]?.Properties as {
+      Scope: string;
+      Name: string;
+      DefaultAction: unknown;
+      Rules: Rule[];
+      CustomResponseBodies: Record<string, { Content: string; ContentType: string }>;
+    };
+
+  it('lives in us-east-1 as EspaceEntrepriseSante-<stage>-edge, with the one CLOUDFRONT web ACL', () => {
+    expect(portal.edgeStack.stackName).toBe(`${stackNameFor('prod')}-edge`);
+    expect(portal.edgeStack.region).toBe(EDGE_REGION);
+    expect(portal.stack.region).toBe(stageConfig('prod').env.region);
+    portal.edgeTemplate.resourceCountIs('AWS::WAFv2::WebACL', 1);
+    expect(webAcl()).toMatchObject({ Scope: 'CLOUDFRONT', Name: webAclNameFor(stageConfig('prod')) });
+    expect(webAcl().DefaultAction).toEqual({ Allow: {} });
+  });
+
+  it('runs the AWS managed rule groups, IP reputation first', () => {
+    const managed = webAcl().Rules.filter((rule) => rule.Statement.ManagedRuleGroupStatement);
+    expect(managed.map((rule) => rule.Statement.ManagedRuleGroupStatement?.Name)).toEqual([
+      ...MANAGED_RULE_GROUPS,
+    ]);
+    expect(managed.map((rule) => rule.Name)).toEqual([
+      'AWSManagedRulesAmazonIpReputationList',
+      'AWSManagedRulesCommonRuleSet',
+      'AWSManagedRulesKnownBadInputsRuleSet',
+    ]);
+    expect(webAcl().Rules[0]?.Name).toBe('AWSManagedRulesAmazonIpReputationList');
+    for (const rule of managed) {
+      expect(rule.OverrideAction, rule.Name).toEqual({ None: {} });
+      expect(rule.Statement.ManagedRuleGroupStatement?.VendorName).toBe('AWS');
+    }
+    // Only the body size rule is relaxed (the API caps bodies at 64 KiB itself).
+    const common = managed.find((rule) => rule.Name === 'AWSManagedRulesCommonRuleSet');
+    expect(common?.Statement.ManagedRuleGroupStatement?.RuleActionOverrides).toEqual([
+      { Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } },
+    ]);
+  });
+
+  it('rate-limits login, activation and password reset per IP (100 per 5 minutes), answering 429', () => {
+    const rateRules = webAcl().Rules.filter((rule) => rule.Statement.RateBasedStatement);
+    const byPath = new Map(
+      rateRules.map((rule) => {
+        const statement = rule.Statement.RateBasedStatement as {
+          Limit: number;
+          AggregateKeyType: string;
+          EvaluationWindowSec: number;
+          ScopeDownStatement: { ByteMatchStatement: Record<string, unknown> };
+        };
+        return [statement.ScopeDownStatement.ByteMatchStatement.SearchString, { rule, statement }] as const;
+      }),
+    );
+    expect([...byPath.keys()].sort()).toEqual(['/api/', ...Object.values(RATE_LIMITED_AUTH_PATHS)].sort());
+    expect(Object.values(RATE_LIMITED_AUTH_PATHS)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/auth/activation', '/api/auth/password-reset']),
+    );
+    for (const path of Object.values(RATE_LIMITED_AUTH_PATHS)) {
+      const found = byPath.get(path);
+      expect(found?.statement, path).toMatchObject({
+        Limit: 100,
+        AggregateKeyType: 'IP',
+        EvaluationWindowSec: 300,
+        ScopeDownStatement: {
+          ByteMatchStatement: {
+            FieldToMatch: { UriPath: {} },
+            PositionalConstraint: 'STARTS_WITH',
+            TextTransformations: expect.arrayContaining([
+              expect.objectContaining({ Type: 'URL_DECODE' }),
+              expect.objectContaining({ Type: 'LOWERCASE' }),
+            ]),
+          },
+        },
+      });
+      expect(found?.rule.Action, path).toEqual({
+        Block: { CustomResponse: { ResponseCode: 429, CustomResponseBodyKey: 'rate-limited' } },
+      });
+    }
+    expect(byPath.get('/api/')?.statement.Limit).toBe(stageConfig('prod').waf.apiRequestsPer5Minutes);
+    const body = webAcl().CustomResponseBodies['rate-limited'];
+    expect(body?.ContentType).toBe('APPLICATION_JSON');
+    expect(JSON.parse(body?.Content ?? '{}')).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.any(String),
+    });
+  });
+
+  it('covers every public auth route, and any public route reaching Cognito, with an auth rate rule', () => {
+    const limited: string[] = Object.values(RATE_LIMITED_AUTH_PATHS);
+    const covered = deployedRoutes().filter(
+      (r) =>
+        (r.access === 'public' || r.access === 'loginAttempt') &&
+        (r.path.startsWith('/auth/') || r.permissions.some((p) => p.startsWith('cognito:'))),
+    );
+    expect(covered.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['login', 'activateSpace', 'resetPassword']),
+    );
+    for (const route of covered) {
+      // A single-use 256-bit link token: nothing to guess, no Cognito call, no message sent.
+      if (route.id === 'confirmEmail') continue;
+      expect(
+        limited.some((prefix) => fullPath(route).startsWith(prefix)),
+        `${route.method} ${fullPath(route)}`,
+      ).toBe(true);
+    }
+  });
+
+  it('evaluates every rule once, in order, with metrics and sampled requests', () => {
+    const rules = webAcl().Rules;
+    expect(rules.map((rule) => rule.Priority)).toEqual(rules.map((_, index) => index));
+    portal.edgeTemplate.hasResourceProperties('AWS::WAFv2::WebACL', {
+      VisibilityConfig: {
+        CloudWatchMetricsEnabled: true,
+        SampledRequestsEnabled: true,
+        MetricName: Match.anyValue(),
+      },
+    });
+  });
+
+  it('logs blocked and counted requests, cookies redacted, with the stage retention', () => {
+    portal.edgeTemplate.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: Match.stringLikeRegexp('^aws-waf-logs-'),
+      RetentionInDays: 365,
+    });
+    portal.edgeTemplate.hasResourceProperties('AWS::WAFv2::LoggingConfiguration', {
+      RedactedFields: Match.arrayWith([{ SingleHeader: { Name: 'cookie' } }]),
+      LoggingFilter: Match.objectLike({ DefaultBehavior: 'DROP' }),
+    });
+  });
+
+  it('reports no unacknowledged AwsSolutions finding', () => {
+    expect(nagViolations(portal.edgeStack)).toEqual([]);
+  });
+});
+
+describe('messaging', () => {
+  const prod = stageConfig('prod');
+
+  it('verifies the stage mail domain with Easy DKIM and a custom MAIL FROM, under the configuration set', () => {
+    expect(prod.mailFrom.endsWith(`@${prod.mailDomain}`)).toBe(true);
+    portal.template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: prod.mailDomain,
+      DkimAttributes: { SigningEnabled: true },
+      DkimSigningAttributes: { NextSigningKeyLength: 'RSA_2048_BIT' },
+      MailFromAttributes: {
+        MailFromDomain: `bounce.${prod.mailDomain}`,
+        BehaviorOnMxFailure: 'USE_DEFAULT_VALUE',
+      },
+      ConfigurationSetAttributes: {
+        ConfigurationSetName: { Ref: logicalIdOf('AWS::SES::ConfigurationSet', 'Messaging') },
+      },
+    });
+    const outputs = Object.keys(portal.template.toJSON().Outputs as Record<string, unknown>);
+    expect(outputs.filter((name) => name.startsWith('MessagingDkimRecord'))).toHaveLength(3);
+  });
+
+  it('has a configuration set: TLS required, suppression on bounces and complaints, reputation metrics', () => {
+    portal.template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      Name: 'ees-prod',
+      DeliveryOptions: { TlsPolicy: 'REQUIRE' },
+      ReputationOptions: { ReputationMetricsEnabled: true },
+      SendingOptions: { SendingEnabled: true },
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+  });
+
+  it('counts sending events in CloudWatch and sends bounces, complaints and rejects to the alarm topic', () => {
+    const topic = logicalIdOf('AWS::SNS::Topic', 'MonitoringAlarmTopic');
+    portal.template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: [...SES_METRIC_EVENTS],
+        CloudWatchDestination: {
+          DimensionConfigurations: [
+            {
+              DimensionName: SES_CONFIGURATION_SET_DIMENSION,
+              DimensionValueSource: 'messageTag',
+              DefaultDimensionValue: 'ees-prod',
+            },
+          ],
+        },
+      }),
+    });
+    portal.template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        MatchingEventTypes: [...SES_NOTIFIED_EVENTS],
+        SnsDestination: { TopicARN: { Ref: topic } },
+      }),
+    });
+    expect([...SES_NOTIFIED_EVENTS].sort()).toEqual(['bounce', 'complaint', 'reject']);
+    // The encrypted topic lets SES in: topic policy (this configuration set only) and key policy.
+    portal.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'sns:Publish',
+            Principal: { Service: 'ses.amazonaws.com' },
+            Condition: { StringEquals: Match.objectLike({ 'AWS:SourceArn': Match.anyValue() }) },
+          }),
+        ]),
+      },
+    });
+    portal.template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            // Merged with CloudWatch's identical grant (@aws-cdk/aws-iam:minimizePolicies).
+            Principal: { Service: Match.arrayWith(['ses.amazonaws.com']) },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('sets the SNS SMS settings: transactional, sender id HCRBienEtre, the stage monthly spend limit', () => {
+    const settings = Object.values(resourcesOfType(portal.template, 'Custom::SnsSmsSettings'));
+    expect(settings).toHaveLength(1);
+    const properties = settings[0]?.Properties as { Create: string; Update: string };
+    for (const call of [properties.Create, properties.Update]) {
+      expect(JSON.parse(call)).toMatchObject({
+        service: 'SNS',
+        action: 'setSMSAttributes',
+        parameters: {
+          attributes: {
+            DefaultSMSType: 'Transactional',
+            DefaultSenderID: SMS_SENDER_ID,
+            MonthlySpendLimit: String(prod.sms.monthlySpendLimitUsd),
+          },
+        },
+      });
+    }
+    expect(SMS_SENDER_ID).toBe('HCRBienEtre');
+    expect(prod.sms.senderId).toBe(SMS_SENDER_ID);
+    portal.template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Action: 'sns:SetSMSAttributes', Effect: 'Allow', Resource: '*' }] },
+    });
+  });
+});
+
 describe('monitoring', () => {
-  it('alarms on errors and throttles of every function, API 5xx, table throttles and failure queues', () => {
-    const alarms = Object.values(resourcesOfType(portal.template, 'AWS::CloudWatch::Alarm'));
-    const names = alarms.map((alarm) => alarm.Properties?.AlarmName);
-    for (const id of byId.keys()) {
-      expect(names).toContain(`ees-prod-${id}-errors`);
-      expect(names).toContain(`ees-prod-${id}-throttles`);
-    }
-    expect(names).toContain('ees-prod-api-5xx');
-    expect(names).toContain('ees-prod-table-throttles');
-    for (const id of [...scheduledJobs, ...eventTriggers].map((entry) => entry.id)) {
-      expect(names).toContain(`ees-prod-${id}-failures`);
-    }
-    for (const alarm of alarms)
-      expect(alarm.Properties?.AlarmActions, String(alarm.Properties?.AlarmName)).toHaveLength(1);
+  const prod = stageConfig('prod');
+  const alarms = () =>
+    new Map(
+      Object.values(resourcesOfType(portal.template, 'AWS::CloudWatch::Alarm')).map((alarm) => [
+        String(alarm.Properties?.AlarmName),
+        alarm.Properties ?? {},
+      ]),
+    );
+
+  it('has exactly the expected alarms, each paging the alarm topic', () => {
+    const expected = [
+      ...[...byId.keys()].flatMap((id) => [`ees-prod-${id}-errors`, `ees-prod-${id}-throttles`]),
+      ...[...scheduledJobs, ...eventTriggers].map((entry) => `ees-prod-${entry.id}-failures`),
+      'ees-prod-api-5xx-rate',
+      'ees-prod-table-throttles',
+      'ees-prod-ses-bounce-rate',
+      'ees-prod-ses-complaint-rate',
+      'ees-prod-sms-spend',
+    ];
+    expect([...alarms().keys()].sort()).toEqual(expected.sort());
+    const topic = logicalIdOf('AWS::SNS::Topic', 'MonitoringAlarmTopic');
+    for (const [name, alarm] of alarms()) expect(alarm.AlarmActions, name).toEqual([{ Ref: topic }]);
     portal.template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
-      Endpoint: stageConfig('prod').alarmEmail,
+      Endpoint: prod.alarmEmail,
     });
+    portal.template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+  });
+
+  it('alarms on the API 5xx rate, not a count', () => {
+    const alarm = alarms().get('ees-prod-api-5xx-rate');
+    expect(alarm?.Threshold).toBe(prod.alarmThresholds.api5xxRatePercent);
+    const expression = (alarm?.Metrics as { Expression?: string }[]).find((m) => m.Expression)?.Expression;
+    expect(expression).toMatch(/100 \* FILL\(errors, 0\) \/ requests/);
+  });
+
+  it('alarms on SES reputation and SMS spend with the stage thresholds', () => {
+    expect(alarms().get('ees-prod-ses-bounce-rate')).toMatchObject({
+      Namespace: 'AWS/SES',
+      MetricName: 'Reputation.BounceRate',
+      Threshold: prod.alarmThresholds.sesBounceRatePercent / 100,
+    });
+    expect(alarms().get('ees-prod-ses-complaint-rate')).toMatchObject({
+      Namespace: 'AWS/SES',
+      MetricName: 'Reputation.ComplaintRate',
+    });
+    expect(alarms().get('ees-prod-sms-spend')).toMatchObject({
+      Namespace: 'AWS/SNS',
+      MetricName: 'SMSMonthToDateSpentUSD',
+      Threshold: (prod.sms.monthlySpendLimitUsd * prod.alarmThresholds.smsSpendPercentOfLimit) / 100,
+    });
+  });
+
+  it('alarms on the depth of the outbox failure queue (the dispatcher DLQ)', () => {
+    const queue = logicalIdOf('AWS::SQS::Queue', 'JobsdispatchOutboxFailures');
+    expect(alarms().get('ees-prod-dispatchOutbox-failures')).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
+      Threshold: 1,
+    });
+  });
+
+  it('has one dashboard: API, functions by id, DynamoDB, failure queues, SES, SMS, CloudFront and WAF', () => {
+    const dashboards = Object.values(resourcesOfType(portal.template, 'AWS::CloudWatch::Dashboard'));
+    expect(dashboards).toHaveLength(1);
+    expect(dashboards[0]?.Properties?.DashboardName).toBe('ees-prod');
+    const body = JSON.stringify(dashboards[0]?.Properties?.DashboardBody);
+    for (const needle of [
+      'AWS/ApiGateway',
+      '5xx',
+      'Latency',
+      'AWS/Lambda',
+      'Errors',
+      'Duration',
+      'AWS/DynamoDB',
+      'ConsumedReadCapacityUnits',
+      'ConsumedWriteCapacityUnits',
+      'ThrottleEvents',
+      'ApproximateNumberOfMessagesVisible',
+      'AWS/SES',
+      'Bounce',
+      'Reputation.BounceRate',
+      'SMSMonthToDateSpentUSD',
+      'AWS/CloudFront',
+      'AWS/WAFV2',
+      'BlockedRequests',
+    ]) {
+      expect(body, needle).toContain(needle);
+    }
+    // Errors and duration per route: every route is on the dashboard under its id.
+    for (const route of deployedRoutes()) expect(body, route.id).toContain(`label\\":\\"${route.id}\\"`);
   });
 });
 
@@ -543,7 +997,16 @@ describe('cdk-nag', () => {
     expect(nagViolations(portal.stack)).toEqual([]);
   });
 
-  it('leaves no error annotation on the stack', () => {
+  it('leaves no error annotation on either stack', () => {
     expect(Annotations.fromStack(portal.stack).findError('*', Match.anyValue())).toEqual([]);
+    expect(Annotations.fromStack(portal.edgeStack).findError('*', Match.anyValue())).toEqual([]);
+  });
+
+  it('gives every acknowledgment a reason', () => {
+    const acknowledged = acknowledgments(portal.app);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    for (const { path, rule, reason } of acknowledged) {
+      expect(reason.length, `${path} ${rule}`).toBeGreaterThan(30);
+    }
   });
 });

@@ -4,7 +4,7 @@
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_KIND_TAG } from '../../lib/portal-function';
-import { STAGE_NAMES, stageConfig } from '../../lib/stages';
+import { EDGE_REGION, edgeStackNameFor, STAGE_NAMES, stageConfig } from '../../lib/stages';
 import {
   nagViolations,
   resourcesOfType,
@@ -18,6 +18,21 @@ describe('stage config', () => {
     for (const name of STAGE_NAMES) expect(stageConfig(name).name).toBe(name);
     expect(() => stageConfig('production')).toThrow(/Unknown stage "production"/);
     expect(() => stageConfig(undefined)).toThrow(/-c stage=dev\|staging\|prod/);
+  });
+
+  it('gives each stage a mail domain its sender belongs to, SMS settings and rate limits', () => {
+    for (const name of STAGE_NAMES) {
+      const stage = stageConfig(name);
+      expect(stage.mailFrom.endsWith(`@${stage.mailDomain}`), name).toBe(true);
+      expect(stage.sms.senderId, name).toMatch(/^[A-Za-z0-9]{1,11}$/);
+      expect(stage.sms.monthlySpendLimitUsd, name).toBeGreaterThan(0);
+      expect(stage.waf.authRequestsPer5Minutes, name).toBe(100);
+      // WAF rate-based rules accept 10 to 2,000,000,000 requests per window.
+      expect(stage.waf.apiRequestsPer5Minutes, name).toBeGreaterThanOrEqual(10);
+      for (const value of Object.values(stage.reservedConcurrency)) expect(value, name).toBeGreaterThan(0);
+    }
+    // A fresh account's SMS quota is 1 USD: dev deploys as is; staging and prod need the quota raised.
+    expect(stageConfig('dev').sms.monthlySpendLimitUsd).toBe(1);
   });
 
   it('protects prod data and keeps every stage in Paris unless told otherwise', () => {
@@ -59,7 +74,29 @@ describe('dev stack, before the SPA is built', () => {
           FUNCTION_KIND_TAG,
         ),
     );
-    expect(untagged).toEqual([expect.stringMatching(/^BucketNotificationsHandler/)]);
+    expect(untagged.sort()).toEqual([
+      expect.stringMatching(/^AWS679f53fac002430cb0da5b7982bd2287/),
+      expect.stringMatching(/^BucketNotificationsHandler/),
+    ]);
+  });
+
+  it('synthesizes its edge stack in us-east-1 with the dev rate limits', () => {
+    expect(dev.edgeStack.stackName).toBe(edgeStackNameFor('dev'));
+    expect(dev.edgeStack.region).toBe(EDGE_REGION);
+    dev.edgeTemplate.resourceCountIs('AWS::WAFv2::WebACL', 1);
+    expect(nagViolations(dev.edgeStack)).toEqual([]);
+  });
+
+  it('uses the dev reserved concurrency, SMS limit and retention', () => {
+    const dev_ = stageConfig('dev');
+    dev.template.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'ees-dev-login',
+      ReservedConcurrentExecutions: dev_.reservedConcurrency.cognito,
+    });
+    const settings = Object.values(resourcesOfType(dev.template, 'Custom::SnsSmsSettings'))[0]?.Properties
+      ?.Create as string;
+    expect(JSON.parse(settings).parameters.attributes.MonthlySpendLimit).toBe('1');
+    dev.template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 14 });
   });
 
   it('uses the dev throttling, memory and log level', () => {

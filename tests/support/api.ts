@@ -10,19 +10,37 @@ export interface ApiResponse<T = unknown> {
   cookies: string[];
 }
 
-export async function callApi<T = unknown>(
+export interface CallOptions {
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  cookies?: string;
+  csrf?: boolean;
+}
+
+export function callApi<T = unknown>(
   method: string,
   path: string,
-  options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; cookies?: string; csrf?: boolean } = {},
+  options: CallOptions = {},
+): Promise<ApiResponse<T>> {
+  return callApiAt<T>(baseUrl(), method, path, options);
+}
+
+/** As callApi, against the portal at `origin` (e.g. a stack a test file starts for itself). */
+export async function callApiAt<T = unknown>(
+  origin: string,
+  method: string,
+  path: string,
+  options: CallOptions = {},
 ): Promise<ApiResponse<T>> {
   const stateChanging = method !== 'GET' && method !== 'HEAD';
   const headers: Record<string, string> = {
-    ...(stateChanging && options.csrf !== false ? { 'x-ees-request': '1', origin: baseUrl() } : {}),
+    ...(stateChanging && options.csrf !== false ? { 'x-ees-request': '1', origin } : {}),
     ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
     ...(options.cookies ? { cookie: options.cookies } : {}),
     ...options.headers,
   };
-  const response = await fetch(`${baseUrl()}/api${path}`, {
+  const response = await fetch(`${origin}/api${path}`, {
     method,
     headers,
     body: options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
@@ -35,7 +53,12 @@ export async function callApi<T = unknown>(
   } catch {
     // Non-JSON answers stay as text; tests assert on them.
   }
-  return { status: response.status, body: body as T, headers: response.headers, cookies: response.headers.getSetCookie() };
+  return {
+    status: response.status,
+    body: body as T,
+    headers: response.headers,
+    cookies: response.headers.getSetCookie(),
+  };
 }
 
 /** Asks the test stack (vitest's main process) to act: drain the stream, run a job, import a file. */

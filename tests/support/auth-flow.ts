@@ -1,16 +1,29 @@
+import { randomInt } from 'node:crypto';
 import { expect } from 'vitest';
 import { callApi, sentMessages, type ApiResponse } from './api';
 import { CookieJar } from './cookie-jar';
 import type { CompanySummary } from '../../bin/local/demo-data';
+import { freshCompanies } from './fixtures';
 
 export const STRONG_PASSWORD = 'Brasserie-du-port-1987!';
 
 let counter = 0;
-export const uniqueEmail = (label: string) => `${label}.${Date.now().toString(36)}${(counter++).toString(36)}@example.com`;
+export const uniqueEmail = (label: string) =>
+  `${label}.${Date.now().toString(36)}${(counter++).toString(36)}@example.com`;
 
 /** A French mobile number unlikely to collide between tests (the per-phone SMS cap). */
 // 0612… is an allocated mobile block (libphonenumber refuses unallocated ones).
 export const uniqueMobile = () => `0612${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+
+let nextIp = randomInt(2 ** 24);
+/**
+ * An IPv4 address of 10/8 no other test uses (per-IP rate limits, the "same network" rule):
+ * each test file starts at a random point and counts up.
+ */
+export const uniqueIp = () => {
+  nextIp = (nextIp + 1) % 2 ** 24;
+  return `10.${nextIp >> 16}.${(nextIp >> 8) & 0xff}.${nextIp & 0xff}`;
+};
 
 export interface Browser {
   jar: CookieJar;
@@ -27,7 +40,10 @@ export function browser(ip = '203.0.113.10', jar = new CookieJar()): Browser {
       const response = await callApi<T>(method, path, {
         body: body ?? (method === 'GET' ? undefined : {}),
         cookies: jar.header(),
-        headers: { 'x-forwarded-for': ip, 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36' },
+        headers: {
+          'x-forwarded-for': ip,
+          'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36',
+        },
       });
       jar.store(response.cookies);
       return response;
@@ -61,6 +77,21 @@ export interface ActivatedAdmin {
   company: CompanySummary;
 }
 
+/** The "Activer mon espace" form for this company, filled in as a person would, with overrides. */
+export const activationBody = (company: CompanySummary, overrides: Record<string, unknown> = {}) => ({
+  siret: company.mainSiret,
+  companyNumber: company.companyNumber,
+  civilite: 'MME',
+  lastName: 'Lefèvre',
+  firstName: 'Élodie',
+  email: uniqueEmail('admin'),
+  mobile: uniqueMobile(),
+  password: STRONG_PASSWORD,
+  cguVersion: '2026-11',
+  cguAccepted: true,
+  ...overrides,
+});
+
 /** Activates the company and confirms the e-mail, as a person would. */
 export async function activateAndConfirm(company: CompanySummary, who = browser()): Promise<ActivatedAdmin> {
   const email = uniqueEmail('admin');
@@ -84,6 +115,27 @@ export async function activateAndConfirm(company: CompanySummary, who = browser(
   return { email, mobile, password: STRONG_PASSWORD, company };
 }
 
+/** Administrators of `count` fresh companies each, activated and confirmed side by side (faster than in turn). */
+export async function freshAdmins(count: number): Promise<ActivatedAdmin[]> {
+  const companies = await freshCompanies(count);
+  return Promise.all(companies.map((company) => activateAndConfirm(company, browser(uniqueIp()))));
+}
+
+/** Fixtures made side by side in a beforeAll, then handed out one per test. */
+export class Spares<T> {
+  private items: T[] = [];
+
+  fill(items: readonly T[]): void {
+    this.items = [...items];
+  }
+
+  take(): T {
+    const item = this.items.shift();
+    if (item === undefined) throw new Error('No spare fixture left: raise the count made in beforeAll.');
+    return item;
+  }
+}
+
 /** Full login of a browser, through the SMS code when it is asked for. */
 export async function logIn(who: Browser, admin: ActivatedAdmin): Promise<'with-code' | 'without-code'> {
   const login = await who.call<{ status: string; phoneEditable?: boolean }>('POST', '/auth/login', {
@@ -92,7 +144,11 @@ export async function logIn(who: Browser, admin: ActivatedAdmin): Promise<'with-
   });
   expect(login.status, JSON.stringify(login.body)).toBe(200);
   if (login.body.status === 'authenticated') return 'without-code';
-  const send = await who.call('POST', '/auth/login/code', login.body.phoneEditable ? { mobile: admin.mobile } : {});
+  const send = await who.call(
+    'POST',
+    '/auth/login/code',
+    login.body.phoneEditable ? { mobile: admin.mobile } : {},
+  );
   expect(send.status, JSON.stringify(send.body)).toBe(200);
   const verify = await who.call('POST', '/auth/login/verify', { code: await latestCode(e164(admin.mobile)) });
   expect(verify.status, JSON.stringify(verify.body)).toBe(200);

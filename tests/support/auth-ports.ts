@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { inject } from 'vitest';
+import type { MiddlewareStack } from '@smithy/types';
 import { resetConfigCache, config } from '../../functions/runtime/config';
 import { cognitoClient, documentClient } from '../../functions/runtime/clients';
 import { usersRepository } from '../../functions/adapters/dynamodb/users-repository';
@@ -14,6 +15,10 @@ import type { Clock } from '../../functions/ports/clock';
 import type { UserStatus } from '../../functions/domain/users';
 import { keys } from '../../functions/adapters/dynamodb/table-keys';
 import { update } from '../../functions/adapters/dynamodb/users-repository';
+import { COOKIE } from '../../functions/runtime/cookies';
+import { login } from '../../functions/use-cases/auth/login';
+import { sendLoginCode } from '../../functions/use-cases/auth/send-login-code';
+import { verifyLoginCode } from '../../functions/use-cases/auth/verify-login-code';
 
 /**
  * Direct calls of the authentication use cases from a test worker, against the same
@@ -43,12 +48,17 @@ export function fakeClock(startMs: number): FakeClock {
 
 const DAY_MS = 24 * 3600_000;
 
+let nextDay = randomInt(0, 3650);
 /**
- * A start instant of its own (a random day in 2031–2040, 08:00 UTC): the rate-limit windows
- * are keyed by time, so fake-clock tests never share a window with real-time requests or
- * with each other, and a day has room for the hours a test moves through.
+ * A start instant of its own: 08:00 UTC of a day in 2031–2050 that no other call in this
+ * test file gets. Rate-limit windows are keyed by time, so fake-clock tests never share a
+ * window with real-time requests or with each other, and the day has room for the hours a
+ * test moves through.
  */
-export const isolatedInstant = (): number => Date.UTC(2031, 0, 1) + randomInt(0, 3650) * DAY_MS + 8 * 3600_000;
+export const isolatedInstant = (): number => {
+  nextDay = (nextDay + 1) % 3650;
+  return Date.UTC(2031, 0, 1) + nextDay * 2 * DAY_MS + 8 * 3600_000;
+};
 
 /** Points this worker's config and AWS clients at the test stack. Call in a `beforeAll`. */
 export function useTestStack(): void {
@@ -108,12 +118,12 @@ export interface RecordedCall {
 export async function recordAwsCalls(work: () => Promise<unknown>): Promise<RecordedCall[]> {
   const calls: RecordedCall[] = [];
   const name = `record-${randomInt(2 ** 31)}`;
-  const clients = [
-    ['dynamodb', documentClient()],
-    ['cognito', cognitoClient()],
-  ] as const;
-  for (const [service, client] of clients) {
-    client.middlewareStack.add(
+  const stacks: [RecordedCall['service'], MiddlewareStack<object, object>][] = [
+    ['dynamodb', documentClient().middlewareStack as MiddlewareStack<object, object>],
+    ['cognito', cognitoClient().middlewareStack as MiddlewareStack<object, object>],
+  ];
+  for (const [service, stack] of stacks) {
+    stack.add(
       (next, context) => (args) => {
         calls.push({ service, command: String(context.commandName) });
         return next(args);
@@ -124,7 +134,57 @@ export async function recordAwsCalls(work: () => Promise<unknown>): Promise<Reco
   try {
     await work().catch(() => undefined);
   } finally {
-    for (const [, client] of clients) client.middlewareStack.remove(name);
+    for (const [, stack] of stacks) stack.remove(name);
   }
   return calls;
+}
+
+/** The value a Set-Cookie list gives to a cookie, or undefined. */
+export function cookieValue(setCookies: readonly string[], name: string): string | undefined {
+  const line = setCookies.find((cookie) => cookie.startsWith(`${name}=`));
+  const value = line?.split(';')[0]!.slice(name.length + 1);
+  return value || undefined;
+}
+
+export interface DirectLogin {
+  /** The session cookie's value ("<userId>.<secret>"). */
+  session: string;
+  /** The remembered-browser cookie, when this login set one. */
+  device: string | undefined;
+  withCode: boolean;
+}
+
+/**
+ * A whole login through the use cases, as the handlers chain them: password, then (when
+ * asked) the SMS code. `code` is the code the ports' `uint32` produces (e.g. 42 → '000042').
+ */
+export async function logInDirectly(
+  ports: TestAuthPorts,
+  who: { email: string; password: string; mobile: string },
+  options: { ip: string; code: string; deviceCookie?: string; userAgent?: string },
+): Promise<DirectLogin> {
+  const userAgent = options.userAgent ?? 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36';
+  const first = await login(ports)({
+    email: who.email,
+    password: who.password,
+    ip: options.ip,
+    userAgent,
+    deviceCookie: options.deviceCookie,
+  });
+  if (first.response.status === 'authenticated') {
+    return { session: cookieValue(first.cookies, COOKIE.session)!, device: undefined, withCode: false };
+  }
+  const loginCookie = cookieValue(first.cookies, COOKIE.login);
+  await sendLoginCode(ports)({ loginCookie, mobile: first.response.phoneEditable ? who.mobile : undefined });
+  const { cookies } = await verifyLoginCode(ports)({
+    loginCookie,
+    code: options.code,
+    ip: options.ip,
+    userAgent,
+  });
+  return {
+    session: cookieValue(cookies, COOKIE.session)!,
+    device: cookieValue(cookies, COOKIE.device),
+    withCode: true,
+  };
 }

@@ -30,5 +30,34 @@ export function pdfText(bytes: Uint8Array): string {
   return texts.join('\n');
 }
 
-const WIN_ANSI_EXTRAS: Record<number, string> = { 0x92: '’', 0x96: '–', 0x97: '—', 0x95: '•', 0x80: '€' };
+/** WinAnsi codes 0x80–0x9F, which are not Latin-1 (the rest is). */
+const WIN_ANSI_EXTRAS: Record<number, string> = {
+  0x80: '€',
+  0x82: '‚',
+  0x83: 'ƒ',
+  0x84: '„',
+  0x85: '…',
+  0x86: '†',
+  0x87: '‡',
+  0x88: 'ˆ',
+  0x89: '‰',
+  0x8a: 'Š',
+  0x8b: '‹',
+  0x8c: 'Œ',
+  0x8e: 'Ž',
+  0x91: '‘',
+  0x92: '’',
+  0x93: '“',
+  0x94: '”',
+  0x95: '•',
+  0x96: '–',
+  0x97: '—',
+  0x98: '˜',
+  0x99: '™',
+  0x9a: 'š',
+  0x9b: '›',
+  0x9c: 'œ',
+  0x9e: 'ž',
+  0x9f: 'Ÿ',
+};
 const winAnsi = (bytes: Buffer) => [...bytes].map((byte) => WIN_ANSI_EXTRAS[byte] ?? String.fromCharCode(byte)).join('');

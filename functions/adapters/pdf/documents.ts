@@ -1,4 +1,15 @@
-import { PDFDocument, StandardFonts, rgb, type Color, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  StandardFonts,
+  rgb,
+  type Color,
+  type PDFFont,
+  type PDFPage,
+} from 'pdf-lib';
 import {
   CATEGORY_TITLES,
   sectionTitles,
@@ -55,6 +66,88 @@ const SMALL: TextStyle = { size: 9, leading: 12.5, color: COLOR.muted };
 const LEGAL: TextStyle = { size: 8, leading: 11, color: COLOR.muted };
 const CELL: TextStyle = { size: 9, leading: 12, color: COLOR.text };
 const LABEL: TextStyle = { size: 8, leading: 10, color: COLOR.muted };
+const FORM_LABEL: TextStyle = { size: 8.5, leading: 11, color: COLOR.text, bold: true };
+
+// ---------------------------------------------------------------------------------------
+// Drawing text with the standard fonts
+
+interface PutOptions {
+  x: number;
+  y: number;
+  size: number;
+  font: PDFFont;
+  color: Color;
+}
+
+const currentFont = new WeakMap<PDFPage, PDFFont>();
+
+/**
+ * page.drawText, selecting the font only when it changes: pdf-lib adds a font resource to the
+ * page each time a font is passed, which would leave hundreds of entries on a page.
+ */
+function put(page: PDFPage, text: string, { font, ...options }: PutOptions): void {
+  if (currentFont.get(page) !== font) {
+    page.setFont(font);
+    currentFont.set(page, font);
+  }
+  page.drawText(text, options);
+}
+
+/** The Unicode characters of WinAnsi codes 0x80–0x9F (the rest is Latin-1). */
+export const WIN_ANSI_HIGH: Readonly<Record<number, string>> = {
+  0x80: '€',
+  0x82: '‚',
+  0x83: 'ƒ',
+  0x84: '„',
+  0x85: '…',
+  0x86: '†',
+  0x87: '‡',
+  0x88: 'ˆ',
+  0x89: '‰',
+  0x8a: 'Š',
+  0x8b: '‹',
+  0x8c: 'Œ',
+  0x8e: 'Ž',
+  0x91: '‘',
+  0x92: '’',
+  0x93: '“',
+  0x94: '”',
+  0x95: '•',
+  0x96: '–',
+  0x97: '—',
+  0x98: '˜',
+  0x99: '™',
+  0x9a: 'š',
+  0x9b: '›',
+  0x9c: 'œ',
+  0x9e: 'ž',
+  0x9f: 'Ÿ',
+};
+
+const winAnsiChar = (code: number): string | undefined =>
+  code >= 0x80 && code <= 0x9f ? WIN_ANSI_HIGH[code] : code === 0x7f ? undefined : String.fromCharCode(code);
+
+/**
+ * Writes the glyph widths (FirstChar, LastChar, Widths) into the font dictionaries. They are
+ * optional for the 14 standard fonts, but a viewer that substitutes another font (poppler,
+ * some mobile readers) then spaces the glyphs with that font's widths, and the words of a
+ * line drawn in two runs (regular, then bold) collide. With the widths, every viewer places
+ * each glyph where our line-breaking measured it.
+ */
+async function writeGlyphWidths(pdf: PDFDocument, fonts: readonly PDFFont[]): Promise<void> {
+  await pdf.flush();
+  for (const font of fonts) {
+    const dict = pdf.context.lookup(font.ref, PDFDict);
+    const widths = PDFArray.withContext(pdf.context);
+    for (let code = 32; code <= 255; code++) {
+      const char = winAnsiChar(code);
+      widths.push(PDFNumber.of(char ? Math.round(font.widthOfTextAtSize(char, 1000)) : 0));
+    }
+    dict.set(PDFName.of('FirstChar'), PDFNumber.of(32));
+    dict.set(PDFName.of('LastChar'), PDFNumber.of(255));
+    dict.set(PDFName.of('Widths'), widths);
+  }
+}
 
 // ---------------------------------------------------------------------------------------
 // Text: French spacing, bold runs, wrapping on real glyph widths
@@ -138,7 +231,8 @@ function wrap(text: string, width: number, style: TextStyle, fonts: Fonts): Line
         else segments.push({ text, bold: piece.bold, width: 0 });
       });
     });
-    for (const segment of segments) segment.width = font(segment.bold).widthOfTextAtSize(segment.text, style.size);
+    for (const segment of segments)
+      segment.width = font(segment.bold).widthOfTextAtSize(segment.text, style.size);
     return segments;
   });
 }
@@ -152,6 +246,11 @@ class Flow {
   readonly pages: PDFPage[] = [];
   page!: PDFPage;
   y = TOP;
+  /** The text column; a framed block (an e-mail's body) narrows it. */
+  left = LEFT;
+  right = RIGHT;
+  /** Called with the page being left, before a new page starts. */
+  readonly pageEndListeners: ((page: PDFPage) => void)[] = [];
   /** Level-1 headings and the page (0-based) each starts on: the contents. */
   readonly sections: { title: string; pageIndex: number }[] = [];
 
@@ -160,7 +259,12 @@ class Flow {
     readonly fonts: Fonts,
   ) {}
 
+  get width(): number {
+    return this.right - this.left;
+  }
+
   newPage(): void {
+    if (this.pages.length > 0) for (const listener of this.pageEndListeners) listener(this.page);
     this.page = this.pdf.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
     this.pages.push(this.page);
     this.y = TOP;
@@ -180,13 +284,18 @@ class Flow {
   }
 
   /** Draws wrapped lines at x; the first baseline sits one font size below the current y. */
-  drawLines(lines: Line[], x: number, style: TextStyle, options: { color?: Color; breakable?: boolean } = {}): void {
+  drawLines(
+    lines: Line[],
+    x: number,
+    style: TextStyle,
+    options: { color?: Color; breakable?: boolean } = {},
+  ): void {
     for (const line of lines) {
       if (options.breakable !== false) this.ensure(style.leading);
       let cursor = x;
       const baseline = this.y - style.size;
       for (const segment of line) {
-        this.page.drawText(segment.text, {
+        put(this.page, segment.text, {
           x: cursor,
           y: baseline,
           size: style.size,
@@ -199,8 +308,26 @@ class Flow {
     }
   }
 
-  text(text: string, style: TextStyle, x = LEFT, width = RIGHT - x): void {
-    this.drawLines(wrap(text, width, style, this.fonts), x, style);
+  text(text: string, style: TextStyle, x = this.left, width = this.right - x): void {
+    this.paragraph(wrap(text, width, style, this.fonts), x, style);
+  }
+
+  /**
+   * Draws a paragraph's lines across pages without leaving a single line alone at the
+   * bottom of a page (orphan) or at the top of the next (widow).
+   */
+  paragraph(lines: Line[], x: number, style: TextStyle): void {
+    let rest = lines;
+    while (rest.length > 0) {
+      const fits = Math.floor((this.y - BOTTOM + 0.01) / style.leading);
+      if (fits >= rest.length) break;
+      let now = fits === 1 ? 0 : fits;
+      if (rest.length - now === 1 && now > 1) now -= 1;
+      this.drawLines(rest.slice(0, now), x, style, { breakable: false });
+      this.newPage();
+      rest = rest.slice(now);
+    }
+    this.drawLines(rest, x, style, { breakable: false });
   }
 }
 
@@ -213,18 +340,30 @@ const HEADING_STYLES: Record<1 | 2 | 3, TextStyle & { before: number; after: num
   3: { size: 10.5, leading: 14, color: COLOR.text, bold: true, before: 8, after: 2 },
 };
 
-function drawHeading(flow: Flow, level: 1 | 2 | 3, text: string): void {
+/** Height of a heading as drawn (without the space before it). */
+const headingHeight = (flow: Flow, level: 1 | 2 | 3, text: string) => {
   const style = HEADING_STYLES[level];
-  const lines = wrap(text, WIDTH, style, flow.fonts);
-  // Keep a heading with at least three lines of what follows.
+  return (
+    wrap(text, flow.width, style, flow.fonts).length * style.leading + style.after + (level === 1 ? 4 : 0)
+  );
+};
+
+function drawHeading(flow: Flow, level: 1 | 2 | 3, text: string, next?: Block): void {
+  const style = HEADING_STYLES[level];
+  const lines = wrap(text, flow.width, style, flow.fonts);
+  // Keep a heading with at least three lines of what follows (through a sub-heading).
+  const following =
+    next?.kind === 'heading'
+      ? HEADING_STYLES[next.level].before + headingHeight(flow, next.level, next.text) + 3 * BODY.leading
+      : 3 * BODY.leading;
   flow.space(style.before);
-  flow.ensure(lines.length * style.leading + style.after + 3 * BODY.leading);
+  flow.ensure(lines.length * style.leading + style.after + following);
   if (level === 1) flow.sections.push({ title: text, pageIndex: flow.pages.length - 1 });
-  flow.drawLines(lines, LEFT, style, { breakable: false });
+  flow.drawLines(lines, flow.left, style, { breakable: false });
   if (level === 1) {
     flow.page.drawLine({
-      start: { x: LEFT, y: flow.y + 1 },
-      end: { x: LEFT + 48, y: flow.y + 1 },
+      start: { x: flow.left, y: flow.y + 1 },
+      end: { x: flow.left + 48, y: flow.y + 1 },
       thickness: 2,
       color: COLOR.brandLight,
     });
@@ -236,21 +375,27 @@ function drawHeading(flow: Flow, level: 1 | 2 | 3, text: string): void {
 function drawList(flow: Flow, items: readonly string[], numbered: boolean): void {
   const indent = numbered ? 20 : 16;
   items.forEach((item, index) => {
-    const lines = wrap(item, WIDTH - indent, BODY, flow.fonts);
+    const lines = wrap(item, flow.width - indent, BODY, flow.fonts);
     flow.ensure(Math.min(lines.length, 2) * BODY.leading);
     const baseline = flow.y - BODY.size;
     if (numbered) {
-      flow.page.drawText(`${index + 1}.`, {
-        x: LEFT + 2,
+      put(flow.page, `${index + 1}.`, {
+        x: flow.left + 2,
         y: baseline,
         size: BODY.size,
         font: flow.fonts.bold,
         color: COLOR.brand,
       });
     } else {
-      flow.page.drawText('•', { x: LEFT + 4, y: baseline, size: BODY.size, font: flow.fonts.bold, color: COLOR.brand });
+      put(flow.page, '•', {
+        x: flow.left + 4,
+        y: baseline,
+        size: BODY.size,
+        font: flow.fonts.bold,
+        color: COLOR.brand,
+      });
     }
-    flow.drawLines(lines, LEFT + indent, BODY);
+    flow.paragraph(lines, flow.left + indent, BODY);
     flow.y -= 3;
   });
   flow.y -= 4;
@@ -258,8 +403,8 @@ function drawList(flow: Flow, items: readonly string[], numbered: boolean): void
 
 function drawCallout(flow: Flow, title: string | undefined, paragraphs: readonly string[]): void {
   const padding = 10;
-  const innerX = LEFT + padding + 4;
-  const innerWidth = WIDTH - 2 * padding - 4;
+  const innerX = flow.left + padding + 4;
+  const innerWidth = flow.width - 2 * padding - 4;
   const style: TextStyle = { size: 9.5, leading: 13, color: COLOR.text };
   const titleStyle: TextStyle = { size: 10, leading: 14, color: COLOR.brand, bold: true };
   const titleLines = title ? wrap(title, innerWidth, titleStyle, flow.fonts) : [];
@@ -273,8 +418,8 @@ function drawCallout(flow: Flow, title: string | undefined, paragraphs: readonly
   flow.space(4);
   flow.ensure(height);
   const top = flow.y;
-  flow.page.drawRectangle({ x: LEFT, y: top - height, width: WIDTH, height, color: COLOR.tint });
-  flow.page.drawRectangle({ x: LEFT, y: top - height, width: 3, height, color: COLOR.brand });
+  flow.page.drawRectangle({ x: flow.left, y: top - height, width: flow.width, height, color: COLOR.tint });
+  flow.page.drawRectangle({ x: flow.left, y: top - height, width: 3, height, color: COLOR.brand });
   flow.y -= padding;
   if (titleLines.length > 0) {
     flow.drawLines(titleLines, innerX, titleStyle, { breakable: false });
@@ -288,33 +433,54 @@ function drawCallout(flow: Flow, title: string | undefined, paragraphs: readonly
 }
 
 function drawPanel(flow: Flow, title: string | undefined, rows: readonly PanelRow[]): void {
-  const labelWidth = 150;
+  const labelWidth = 180;
   const padding = 5;
   const style: TextStyle = { size: 9.5, leading: 12.5, color: COLOR.text };
   const labelStyle: TextStyle = { ...style, bold: true, color: COLOR.brand };
   if (title) drawHeading(flow, 3, title);
   const measured = rows.map((row) => {
     const label = wrap(row.label, labelWidth - 2 * padding, labelStyle, flow.fonts);
-    const value = wrap(row.value, WIDTH - labelWidth - 2 * padding, style, flow.fonts);
+    const value = wrap(row.value, flow.width - labelWidth - 2 * padding, style, flow.fonts);
     return { label, value, height: Math.max(label.length, value.length) * style.leading + 2 * padding };
   });
   flow.space(2);
   flow.ensure(measured.reduce((sum, row) => sum + row.height, 0));
   const top = flow.y;
-  for (const row of measured) {
-    const rowTop = flow.y;
-    flow.page.drawRectangle({ x: LEFT, y: rowTop - row.height, width: labelWidth, height: row.height, color: COLOR.tint });
-    flow.y = rowTop - padding;
-    flow.drawLines(row.label, LEFT + padding, labelStyle, { breakable: false });
-    flow.y = rowTop - padding;
-    flow.drawLines(row.value, LEFT + labelWidth + padding, style, { breakable: false });
-    flow.y = rowTop - row.height;
-    flow.page.drawLine({ start: { x: LEFT, y: flow.y }, end: { x: RIGHT, y: flow.y }, thickness: 0.5, color: COLOR.rule });
-  }
+  const total = measured.reduce((sum, row) => sum + row.height, 0);
+  // Fills first, then text and rules, so that no fill covers the rule above it.
   flow.page.drawRectangle({
-    x: LEFT,
+    x: flow.left,
+    y: top - total,
+    width: labelWidth,
+    height: total,
+    color: COLOR.tint,
+  });
+  flow.page.drawLine({
+    start: { x: flow.left + labelWidth, y: top },
+    end: { x: flow.left + labelWidth, y: top - total },
+    thickness: 0.5,
+    color: COLOR.rule,
+  });
+  measured.forEach((row, index) => {
+    const rowTop = flow.y;
+    flow.y = rowTop - padding;
+    flow.drawLines(row.label, flow.left + padding, labelStyle, { breakable: false });
+    flow.y = rowTop - padding;
+    flow.drawLines(row.value, flow.left + labelWidth + padding, style, { breakable: false });
+    flow.y = rowTop - row.height;
+    if (index < measured.length - 1) {
+      flow.page.drawLine({
+        start: { x: flow.left, y: flow.y },
+        end: { x: flow.right, y: flow.y },
+        thickness: 0.5,
+        color: COLOR.rule,
+      });
+    }
+  });
+  flow.page.drawRectangle({
+    x: flow.left,
     y: flow.y,
-    width: WIDTH,
+    width: flow.width,
     height: top - flow.y,
     borderColor: COLOR.rule,
     borderWidth: 0.75,
@@ -328,7 +494,7 @@ function drawTable(
   rows: readonly (readonly string[])[],
 ): void {
   const padding = 5;
-  const widths = columns.map((column) => column.width * WIDTH);
+  const widths = columns.map((column) => column.width * flow.width);
   const headerStyle: TextStyle = { ...CELL, bold: true, color: COLOR.white };
   const measure = (cells: readonly string[], style: TextStyle) => {
     const lines = cells.map((cell, index) => wrap(cell, widths[index]! - 2 * padding, style, flow.fonts));
@@ -340,10 +506,11 @@ function drawTable(
   );
   const drawRow = (row: { lines: Line[][]; height: number }, style: TextStyle, fill?: Color) => {
     const rowTop = flow.y;
-    let x = LEFT;
+    let x = flow.left;
     row.lines.forEach((cell, index) => {
       const width = widths[index]!;
-      if (fill) flow.page.drawRectangle({ x, y: rowTop - row.height, width, height: row.height, color: fill });
+      if (fill)
+        flow.page.drawRectangle({ x, y: rowTop - row.height, width, height: row.height, color: fill });
       flow.page.drawRectangle({
         x,
         y: rowTop - row.height,
@@ -372,16 +539,16 @@ function drawTable(
   flow.y -= 10;
 }
 
-const FIELD_HEIGHT = 22;
+const FIELD_HEIGHT = 20;
 const FIELD_GAP = 10;
 
-function drawFields(flow: Flow, fields: readonly FormField[]): void {
+function drawFields(flow: Flow, fields: readonly FormField[], left = flow.left, rowWidth = flow.width): void {
   const totalGap = FIELD_GAP * (fields.length - 1);
   flow.ensure(LABEL.leading + FIELD_HEIGHT + 8);
   const top = flow.y;
-  let x = LEFT;
+  let x = left;
   for (const field of fields) {
-    const width = field.width * (WIDTH - totalGap);
+    const width = field.width * (rowWidth - totalGap);
     flow.y = top;
     flow.drawLines(wrap(field.label, width, LABEL, flow.fonts).slice(0, 1), x, LABEL, { breakable: false });
     const boxTop = top - LABEL.leading - 1;
@@ -395,7 +562,7 @@ function drawFields(flow: Flow, fields: readonly FormField[]): void {
       borderWidth: 0.75,
     });
     if (field.value) {
-      flow.page.drawText(frenchSpacing(field.value), {
+      put(flow.page, frenchSpacing(field.value), {
         x: x + 6,
         y: boxTop - FIELD_HEIGHT + 7,
         size: 10,
@@ -408,19 +575,23 @@ function drawFields(flow: Flow, fields: readonly FormField[]): void {
   flow.y = top - LABEL.leading - 1 - FIELD_HEIGHT - 8;
 }
 
-function drawCharBoxes(flow: Flow, block: Extract<Block, { kind: 'charBoxes' }>): void {
+function drawCharBoxes(
+  flow: Flow,
+  block: Extract<Block, { kind: 'charBoxes' }>,
+  left = flow.left,
+  width = flow.width,
+): void {
   const groupGap = 5;
   const groups = Math.ceil(block.count / block.groupOf);
-  const size = Math.min(16, (WIDTH - groupGap * (groups - 1)) / block.count);
-  const labelStyle: TextStyle = { ...LABEL, size: 8.5, color: COLOR.text, bold: true };
-  const hintLines = block.hint ? wrap(block.hint, WIDTH, LABEL, flow.fonts) : [];
-  flow.ensure(labelStyle.leading + size + 4 + hintLines.length * LABEL.leading + 8);
-  flow.drawLines(wrap(block.label, WIDTH, labelStyle, flow.fonts), LEFT, labelStyle, { breakable: false });
+  const size = Math.min(16, (width - groupGap * (groups - 1)) / block.count);
+  const labelLines = wrap(block.label, width, FORM_LABEL, flow.fonts);
+  const hintLines = block.hint ? wrap(block.hint, width, LABEL, flow.fonts) : [];
+  flow.ensure(labelLines.length * FORM_LABEL.leading + size + 4 + hintLines.length * LABEL.leading + 8);
+  flow.drawLines(labelLines, left, FORM_LABEL, { breakable: false });
   const top = flow.y - 1;
   for (let index = 0; index < block.count; index++) {
-    const x = LEFT + index * size + Math.floor(index / block.groupOf) * groupGap;
     flow.page.drawRectangle({
-      x,
+      x: left + index * size + Math.floor(index / block.groupOf) * groupGap,
       y: top - size - 2,
       width: size,
       height: size + 2,
@@ -429,47 +600,114 @@ function drawCharBoxes(flow: Flow, block: Extract<Block, { kind: 'charBoxes' }>)
     });
   }
   flow.y = top - size - 2 - 3;
-  flow.drawLines(hintLines, LEFT, LABEL, { breakable: false });
+  flow.drawLines(hintLines, left, LABEL, { breakable: false });
   flow.y -= 6;
 }
 
-function drawCheckboxes(flow: Flow, block: Extract<Block, { kind: 'checkboxes' }>): void {
+function drawCheckboxes(
+  flow: Flow,
+  block: Extract<Block, { kind: 'checkboxes' }>,
+  left = flow.left,
+  width = flow.width,
+): void {
   const box = 9;
-  const labelStyle: TextStyle = { ...LABEL, size: 8.5, color: COLOR.text, bold: true };
-  flow.ensure(labelStyle.leading + BODY.leading + 8);
-  flow.drawLines(wrap(block.label, WIDTH, labelStyle, flow.fonts), LEFT, labelStyle, { breakable: false });
-  const baseline = flow.y - BODY.size - 1;
-  let x = LEFT;
-  for (const option of block.options) {
-    flow.page.drawRectangle({ x, y: baseline - 1, width: box, height: box, borderColor: COLOR.text, borderWidth: 0.8 });
+  const gap = 24;
+  const labels = block.options.map((option) => frenchSpacing(option.label));
+  const widths = labels.map((label) => box + 5 + flow.fonts.regular.widthOfTextAtSize(label, BODY.size));
+  // Side by side when they fit on the line, one under the other otherwise.
+  const inline =
+    widths.reduce((sum, optionWidth) => sum + optionWidth, 0) + gap * (widths.length - 1) <= width;
+  const rows = inline ? 1 : labels.length;
+  flow.ensure(FORM_LABEL.leading + rows * BODY.leading + 8);
+  flow.drawLines(wrap(block.label, width, FORM_LABEL, flow.fonts), left, FORM_LABEL, { breakable: false });
+  let x = left;
+  let baseline = flow.y - BODY.size - 1;
+  block.options.forEach((option, index) => {
+    flow.page.drawRectangle({
+      x,
+      y: baseline - 1,
+      width: box,
+      height: box,
+      borderColor: COLOR.text,
+      borderWidth: 0.8,
+    });
     if (option.checked) {
       const line = { thickness: 1.2, color: COLOR.brand };
-      flow.page.drawLine({ start: { x: x + 1.5, y: baseline + 0.5 }, end: { x: x + box - 1.5, y: baseline + box - 2.5 }, ...line });
-      flow.page.drawLine({ start: { x: x + 1.5, y: baseline + box - 2.5 }, end: { x: x + box - 1.5, y: baseline + 0.5 }, ...line });
+      flow.page.drawLine({
+        start: { x: x + 1.5, y: baseline + 0.5 },
+        end: { x: x + box - 1.5, y: baseline + box - 2.5 },
+        ...line,
+      });
+      flow.page.drawLine({
+        start: { x: x + 1.5, y: baseline + box - 2.5 },
+        end: { x: x + box - 1.5, y: baseline + 0.5 },
+        ...line,
+      });
     }
-    const label = frenchSpacing(option.label);
-    flow.page.drawText(label, { x: x + box + 5, y: baseline, size: BODY.size, font: flow.fonts.regular, color: COLOR.text });
-    x += box + 5 + flow.fonts.regular.widthOfTextAtSize(label, BODY.size) + 28;
-  }
-  flow.y = baseline - 10;
+    put(flow.page, labels[index]!, {
+      x: x + box + 5,
+      y: baseline,
+      size: BODY.size,
+      font: flow.fonts.regular,
+      color: COLOR.text,
+    });
+    if (inline) x += widths[index]! + gap;
+    else baseline -= BODY.leading;
+  });
+  flow.y = (inline ? baseline : baseline + BODY.leading) - 10;
 }
 
-function drawSignature(flow: Flow, label: string, hint: string | undefined): void {
-  const height = 62;
-  const hintLines = hint ? wrap(hint, WIDTH, LABEL, flow.fonts) : [];
-  flow.ensure(LABEL.leading + height + hintLines.length * LABEL.leading + 10);
-  const labelStyle: TextStyle = { ...LABEL, size: 8.5, color: COLOR.text, bold: true };
-  flow.drawLines(wrap(label, WIDTH, labelStyle, flow.fonts), LEFT, labelStyle, { breakable: false });
+/** Form blocks side by side; the flow continues below the tallest column. */
+function drawColumns(flow: Flow, block: Extract<Block, { kind: 'columns' }>): void {
+  const gap = 16;
+  const usable = flow.width - gap * (block.columns.length - 1);
+  flow.ensure(60);
+  const top = flow.y;
+  let left = flow.left;
+  let bottom = top;
+  for (const column of block.columns) {
+    const width = column.width * usable;
+    flow.y = top;
+    for (const item of column.blocks) {
+      if (item.kind === 'fields') drawFields(flow, item.fields, left, width);
+      else if (item.kind === 'charBoxes') drawCharBoxes(flow, item, left, width);
+      else if (item.kind === 'checkboxes') drawCheckboxes(flow, item, left, width);
+      else flow.text(item.text, item.tone === 'small' ? SMALL : BODY, left, width);
+    }
+    bottom = Math.min(bottom, flow.y);
+    left += width + gap;
+  }
+  flow.y = bottom;
+}
+
+function drawSignature(flow: Flow, block: Extract<Block, { kind: 'signature' }>): void {
+  const labelStyle = FORM_LABEL;
+  const hintLines = block.hint ? wrap(block.hint, flow.width, LABEL, flow.fonts) : [];
+  const fieldRow = LABEL.leading + 1 + FIELD_HEIGHT + 8;
+  const height = block.placeAndDate ? 2 * fieldRow - 8 - labelStyle.leading - 1 : 62;
+  flow.ensure(labelStyle.leading + height + hintLines.length * LABEL.leading + 10);
+  const top = flow.y;
+  let x = flow.left;
+  if (block.placeAndDate) {
+    const width = flow.width * 0.4;
+    drawFields(flow, [{ label: 'Fait à', width: 1 }], x, width);
+    drawFields(flow, [{ label: 'Le (JJ/MM/AAAA)', width: 1 }], x, width);
+    x += width + FIELD_GAP;
+    flow.y = top;
+  }
+  flow.drawLines(wrap(block.label, flow.right - x, labelStyle, flow.fonts), x, labelStyle, {
+    breakable: false,
+  });
   flow.page.drawRectangle({
-    x: LEFT,
+    x,
     y: flow.y - 1 - height,
-    width: WIDTH,
+    width: flow.right - x,
     height,
     borderColor: COLOR.muted,
     borderWidth: 0.75,
   });
-  flow.y -= height + 4;
-  flow.drawLines(hintLines, LEFT, LABEL, { breakable: false });
+  flow.y -= height + 5;
+  flow.drawLines(hintLines, flow.left, LABEL, { breakable: false });
   flow.y -= 6;
 }
 
@@ -477,9 +715,15 @@ function drawBand(flow: Flow, text: string): void {
   const height = 18;
   flow.space(6);
   flow.ensure(height + 3 * FIELD_HEIGHT);
-  flow.page.drawRectangle({ x: LEFT, y: flow.y - height, width: WIDTH, height, color: COLOR.brand });
-  flow.page.drawText(frenchSpacing(text).toUpperCase(), {
-    x: LEFT + 7,
+  flow.page.drawRectangle({
+    x: flow.left,
+    y: flow.y - height,
+    width: flow.width,
+    height,
+    color: COLOR.brand,
+  });
+  put(flow.page, frenchSpacing(text).toUpperCase(), {
+    x: flow.left + 7,
     y: flow.y - height + 5.5,
     size: 9,
     font: flow.fonts.bold,
@@ -488,10 +732,44 @@ function drawBand(flow: Flow, text: string): void {
   flow.y -= height + 8;
 }
 
-function drawBlock(flow: Flow, block: Block): void {
+/** An e-mail's body: indented, with a bar down its left side on every page it spans. */
+function drawMessage(flow: Flow, blocks: readonly Block[]): void {
+  const indent = 16;
+  const bars: { page: PDFPage; top: number; bottom: number }[] = [];
+  flow.space(6);
+  flow.ensure(4 * BODY.leading);
+  let top = flow.y;
+  const onPageEnd = (page: PDFPage) => {
+    bars.push({ page, top, bottom: BOTTOM });
+    top = TOP;
+  };
+  flow.pageEndListeners.push(onPageEnd);
+  const outer = flow.left;
+  flow.left += indent;
+  drawBlocks(flow, blocks);
+  flow.left = outer;
+  flow.pageEndListeners.splice(flow.pageEndListeners.indexOf(onPageEnd), 1);
+  bars.push({ page: flow.page, top, bottom: flow.y + 4 });
+  for (const bar of bars) {
+    bar.page.drawRectangle({
+      x: outer,
+      y: bar.bottom,
+      width: 3,
+      height: bar.top - bar.bottom,
+      color: COLOR.brandLight,
+    });
+  }
+  flow.y -= 6;
+}
+
+function drawBlocks(flow: Flow, blocks: readonly Block[]): void {
+  blocks.forEach((block, index) => drawBlock(flow, block, blocks[index + 1]));
+}
+
+function drawBlock(flow: Flow, block: Block, next?: Block): void {
   switch (block.kind) {
     case 'heading':
-      return drawHeading(flow, block.level, block.text);
+      return drawHeading(flow, block.level, block.text, next);
     case 'paragraph': {
       const style = block.tone === 'small' ? SMALL : block.tone === 'legal' ? LEGAL : BODY;
       flow.text(block.text, style);
@@ -515,9 +793,13 @@ function drawBlock(flow: Flow, block: Block): void {
     case 'checkboxes':
       return drawCheckboxes(flow, block);
     case 'signature':
-      return drawSignature(flow, block.label, block.hint);
+      return drawSignature(flow, block);
     case 'band':
       return drawBand(flow, block.text);
+    case 'columns':
+      return drawColumns(flow, block);
+    case 'message':
+      return drawMessage(flow, block.blocks);
     case 'spacer':
       flow.y -= block.height;
       return;
@@ -535,9 +817,21 @@ const BRAND_LINE = `${SCHEME.name} · ${SCHEME.insurer}`;
 function drawTitlePage(flow: Flow, document: PracticalDocument): void {
   const { page, fonts } = flow;
   const bandHeight = 290;
-  page.drawRectangle({ x: 0, y: PAGE_HEIGHT - bandHeight, width: PAGE_WIDTH, height: bandHeight, color: COLOR.brand });
-  page.drawText(BRAND_LINE.toUpperCase(), { x: LEFT, y: PAGE_HEIGHT - 70, size: 10, font: fonts.bold, color: COLOR.brandLight });
-  page.drawText(frenchSpacing(CATEGORY_TITLES[document.category]), {
+  page.drawRectangle({
+    x: 0,
+    y: PAGE_HEIGHT - bandHeight,
+    width: PAGE_WIDTH,
+    height: bandHeight,
+    color: COLOR.brand,
+  });
+  put(page, BRAND_LINE.toUpperCase(), {
+    x: LEFT,
+    y: PAGE_HEIGHT - 70,
+    size: 10,
+    font: fonts.bold,
+    color: COLOR.brandLight,
+  });
+  put(page, frenchSpacing(CATEGORY_TITLES[document.category]), {
     x: LEFT,
     y: PAGE_HEIGHT - 86,
     size: 10,
@@ -554,7 +848,7 @@ function drawTitlePage(flow: Flow, document: PracticalDocument): void {
     leading: 17,
     color: COLOR.white,
   });
-  page.drawText(`Version du ${frenchDate(document.version)}`, {
+  put(page, `Version du ${frenchDate(document.version)}`, {
     x: LEFT,
     y: PAGE_HEIGHT - bandHeight + 24,
     size: 9.5,
@@ -562,7 +856,7 @@ function drawTitlePage(flow: Flow, document: PracticalDocument): void {
     color: COLOR.brandLight,
   });
   flow.y = PAGE_HEIGHT - bandHeight - 32;
-  flow.text(document.description, { size: 11, leading: 15.5, color: COLOR.text });
+  flow.text(document.coverText ?? document.description, { size: 11, leading: 15.5, color: COLOR.text });
   flow.y -= 18;
 }
 
@@ -573,8 +867,13 @@ function drawContents(flow: Flow, top: number, pageNumberOffset: number): void {
   const entries = flow.sections;
   const available = top - BOTTOM - 30;
   const leading = Math.min(21, available / Math.max(entries.length, 1));
-  page.drawText('Sommaire', { x: LEFT, y: top - 15, size: 15, font: fonts.bold, color: COLOR.brand });
-  page.drawLine({ start: { x: LEFT, y: top - 21 }, end: { x: LEFT + 48, y: top - 21 }, thickness: 2, color: COLOR.brandLight });
+  put(page, 'Sommaire', { x: LEFT, y: top - 15, size: 15, font: fonts.bold, color: COLOR.brand });
+  page.drawLine({
+    start: { x: LEFT, y: top - 21 },
+    end: { x: LEFT + 48, y: top - 21 },
+    thickness: 2,
+    color: COLOR.brandLight,
+  });
   let y = top - 44;
   entries.forEach((entry, index) => {
     const title = frenchSpacing(entry.title);
@@ -582,42 +881,54 @@ function drawContents(flow: Flow, top: number, pageNumberOffset: number): void {
     const size = 10.5;
     const numberWidth = fonts.bold.widthOfTextAtSize(number, size);
     const indexText = `${index + 1}`.padStart(2, ' ');
-    page.drawText(indexText, { x: LEFT, y, size, font: fonts.bold, color: COLOR.brand });
-    page.drawText(title, { x: LEFT + 22, y, size, font: fonts.regular, color: COLOR.text });
+    put(page, indexText, { x: LEFT, y, size, font: fonts.bold, color: COLOR.brand });
+    put(page, title, { x: LEFT + 22, y, size, font: fonts.regular, color: COLOR.text });
     const titleEnd = LEFT + 22 + fonts.regular.widthOfTextAtSize(title, size) + 6;
     const numberX = RIGHT - numberWidth;
     // Dot leaders between the title and its page number.
     const dotWidth = fonts.regular.widthOfTextAtSize('.', size) + 2.2;
     for (let x = titleEnd; x + dotWidth < numberX - 4; x += dotWidth) {
-      page.drawText('.', { x, y, size, font: fonts.regular, color: COLOR.rule });
+      put(page, '.', { x, y, size, font: fonts.regular, color: COLOR.rule });
     }
-    page.drawText(number, { x: numberX, y, size, font: fonts.bold, color: COLOR.text });
+    put(page, number, { x: numberX, y, size, font: fonts.bold, color: COLOR.text });
     y -= leading;
   });
 }
 
 function drawHeaderBand(flow: Flow, document: PracticalDocument): void {
   const { page, fonts } = flow;
-  const height = 96;
+  const height = 84;
   page.drawRectangle({ x: 0, y: PAGE_HEIGHT - height, width: PAGE_WIDTH, height, color: COLOR.brand });
-  page.drawText(BRAND_LINE.toUpperCase(), { x: LEFT, y: PAGE_HEIGHT - 32, size: 8.5, font: fonts.bold, color: COLOR.brandLight });
-  page.drawText(frenchSpacing(document.title), { x: LEFT, y: PAGE_HEIGHT - 60, size: 20, font: fonts.bold, color: COLOR.white });
-  page.drawText(frenchSpacing(document.subtitle), {
+  put(page, BRAND_LINE.toUpperCase(), {
     x: LEFT,
-    y: PAGE_HEIGHT - 80,
+    y: PAGE_HEIGHT - 32,
+    size: 8.5,
+    font: fonts.bold,
+    color: COLOR.brandLight,
+  });
+  put(page, frenchSpacing(document.title), {
+    x: LEFT,
+    y: PAGE_HEIGHT - 56,
+    size: 20,
+    font: fonts.bold,
+    color: COLOR.white,
+  });
+  put(page, frenchSpacing(document.subtitle), {
+    x: LEFT,
+    y: PAGE_HEIGHT - 73,
     size: 10.5,
     font: fonts.regular,
     color: COLOR.white,
   });
   const version = `Version du ${frenchDate(document.version)}`;
-  page.drawText(version, {
+  put(page, version, {
     x: RIGHT - fonts.regular.widthOfTextAtSize(version, 8.5),
     y: PAGE_HEIGHT - 32,
     size: 8.5,
     font: fonts.regular,
     color: COLOR.brandLight,
   });
-  flow.y = PAGE_HEIGHT - height - 20;
+  flow.y = PAGE_HEIGHT - height - 16;
 }
 
 function drawRunningHeaderAndFooter(flow: Flow, document: PracticalDocument): void {
@@ -627,8 +938,8 @@ function drawRunningHeaderAndFooter(flow: Flow, document: PracticalDocument): vo
     if (index > 0) {
       const left = `${SCHEME.name} — ${frenchSpacing(document.title)}`;
       const right = CATEGORY_TITLES[document.category];
-      page.drawText(left, { x: LEFT, y: PAGE_HEIGHT - 40, size: 8, font: fonts.bold, color: COLOR.brand });
-      page.drawText(right, {
+      put(page, left, { x: LEFT, y: PAGE_HEIGHT - 40, size: 8, font: fonts.bold, color: COLOR.brand });
+      put(page, right, {
         x: RIGHT - fonts.regular.widthOfTextAtSize(right, 8),
         y: PAGE_HEIGHT - 40,
         size: 8,
@@ -644,9 +955,9 @@ function drawRunningHeaderAndFooter(flow: Flow, document: PracticalDocument): vo
     }
     page.drawLine({ start: { x: LEFT, y: 44 }, end: { x: RIGHT, y: 44 }, thickness: 0.5, color: COLOR.rule });
     const left = `${SCHEME.legalName} — ${SCHEME.portal} — version du ${frenchDate(document.version)}`;
-    page.drawText(left, { x: LEFT, y: 32, size: 7.5, font: fonts.regular, color: COLOR.muted });
+    put(page, left, { x: LEFT, y: 32, size: 7.5, font: fonts.regular, color: COLOR.muted });
     const number = `Page ${index + 1} / ${total}`;
-    page.drawText(number, {
+    put(page, number, {
       x: RIGHT - fonts.bold.widthOfTextAtSize(number, 7.5),
       y: 32,
       size: 7.5,
@@ -686,8 +997,9 @@ export async function renderPracticalDocument(document: PracticalDocument): Prom
   } else {
     drawHeaderBand(flow, document);
   }
-  for (const block of document.blocks) drawBlock(flow, block);
+  drawBlocks(flow, document.blocks);
   if (contentsTop !== undefined && sectionTitles(document).length > 0) drawContents(flow, contentsTop, 1);
   drawRunningHeaderAndFooter(flow, document);
+  await writeGlyphWidths(pdf, [fonts.regular, fonts.bold]);
   return pdf.save();
 }

@@ -21,10 +21,10 @@ export interface GuardedQuestion {
 
 /**
  * IBAN shape: 2 letters, 2 check digits, then groups of up to 4 letters/digits, separated by
- * single spaces or dashes (as printed on a RIB) or not at all. A match must also be mostly
+ * single spaces, dots or dashes (as printed on a RIB) or not at all. A match must also be mostly
  * digits, so that "de 12 mois pour la" is not taken for one.
  */
-const IBAN_LIKE = /\b[a-z]{2}[ ]?\d{2}(?:[ -]?[a-z0-9]{4}){2,7}(?:[ -]?[a-z0-9]{1,4})?\b/gi;
+const IBAN_LIKE = /\b[a-z]{2}[ ]?\d{2}(?:[ .-]?[a-z0-9]{4}){2,7}(?:[ .-]?[a-z0-9]{1,4})?\b/gi;
 const MIN_IBAN_DIGITS = 10;
 
 /**
@@ -61,7 +61,7 @@ export function guardQuestion(question: string): GuardedQuestion {
   const withoutIbans = question.replace(IBAN_LIKE, (match) => {
     if (digitCount(match) < MIN_IBAN_DIGITS) return match;
     // "de 88160932500017": a word, a space, then digits only — the digit pass below decides.
-    if (/^[a-z]{2} [\d -]+$/i.test(match)) return match;
+    if (/^[a-z]{2} [\d .-]+$/i.test(match)) return match;
     note('iban');
     return ' ';
   });

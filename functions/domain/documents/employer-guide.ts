@@ -303,7 +303,10 @@ export const employerGuide: PracticalDocument = {
       ],
       rows: [
         ['Envoyé à l’employé', 'L’e-mail ou le courrier a été envoyé au salarié.'],
-        ['Démarré par le salarié', 'Le salarié a commencé son affiliation en ligne et enregistré un brouillon.'],
+        [
+          'Démarré par le salarié',
+          'Le salarié a commencé son affiliation en ligne et enregistré un brouillon.',
+        ],
         [
           'Finalisé par le salarié',
           'Le bulletin d’affiliation complété, en ligne ou sur papier, a été retourné à HCR Bien-Être.',

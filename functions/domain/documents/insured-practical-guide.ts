@@ -15,6 +15,8 @@ export const insuredPracticalGuide: PracticalDocument = {
     'Pour vos salariés : remboursements, tiers payant, Noémie, ayants droit, changements de situation, portabilité et dispenses d’adhésion.',
   version: '2026-11-24',
   layout: 'guide',
+  coverText:
+    'Tout ce qu’il faut savoir pour utiliser votre complémentaire santé : remboursements, tiers payant, Noémie, ayants droit, changements de situation, départ de l’entreprise et dispenses d’adhésion.',
   subtitle: 'Votre complémentaire santé HCR Bien-Être au quotidien',
   blocks: [
     { kind: 'heading', level: 1, text: 'Votre complémentaire santé d’entreprise' },
@@ -189,7 +191,10 @@ export const insuredPracticalGuide: PracticalDocument = {
         { header: 'Durée de la dispense', width: 0.5 },
       ],
       rows: [
-        ['Vous bénéficiez de la Complémentaire santé solidaire (CSS).', 'Jusqu’à la fin de vos droits à la CSS.'],
+        [
+          'Vous bénéficiez de la Complémentaire santé solidaire (CSS).',
+          'Jusqu’à la fin de vos droits à la CSS.',
+        ],
         [
           'Vous étiez couvert par un contrat individuel lors de votre embauche ou de la mise en place du régime.',
           'Jusqu’à l’échéance annuelle de ce contrat individuel.',

@@ -13,6 +13,8 @@ export const insuredSpaceGuide: PracticalDocument = {
     'Pour vos salariés : créer leur espace personnel d’assuré et y suivre remboursements, attestation de tiers payant, ayants droit et coordonnées bancaires.',
   version: '2026-11-24',
   layout: 'guide',
+  coverText:
+    'Votre espace personnel sur le site de votre assureur : comment le créer, ce que vous y trouvez et comment suivre vos remboursements en toute sécurité.',
   subtitle: 'Votre espace personnel d’assuré HCR Bien-Être',
   blocks: [
     { kind: 'heading', level: 1, text: 'Votre espace assuré en bref' },

@@ -48,11 +48,26 @@ export type Block =
       readonly label: string;
       readonly options: readonly { readonly label: string; readonly checked: boolean }[];
     }
-  | { readonly kind: 'signature'; readonly label: string; readonly hint?: string }
+  /** A box to sign in; with `placeAndDate`, the "Fait à" and "Le" fields stand on its left. */
+  | {
+      readonly kind: 'signature';
+      readonly label: string;
+      readonly hint?: string;
+      readonly placeAndDate?: boolean;
+    }
+  /** Form blocks side by side (e.g. the BIC next to the payment type); widths are fractions. */
+  | {
+      readonly kind: 'columns';
+      readonly columns: readonly { readonly width: number; readonly blocks: readonly ColumnBlock[] }[];
+    }
+  /** The body of a message (an e-mail template), set apart from the text around it. */
+  | { readonly kind: 'message'; readonly blocks: readonly Block[] }
   /** A form section title: a coloured band across the page. */
   | { readonly kind: 'band'; readonly text: string }
   | { readonly kind: 'spacer'; readonly height: number }
   | { readonly kind: 'pageBreak' };
+
+export type ColumnBlock = Extract<Block, { kind: 'fields' | 'charBoxes' | 'checkboxes' | 'paragraph' }>;
 
 export interface PanelRow {
   readonly label: string;
@@ -85,6 +100,8 @@ export interface PracticalDocument {
   readonly layout: 'guide' | 'form';
   /** Under the title (title page or header band). */
   readonly subtitle: string;
+  /** The title page's opening words, when the reader is not the employer the list speaks to. */
+  readonly coverText?: string;
   readonly blocks: readonly Block[];
 }
 

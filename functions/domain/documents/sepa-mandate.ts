@@ -24,11 +24,13 @@ export const sepaMandate: PracticalDocument = {
     {
       kind: 'paragraph',
       tone: 'small',
-      text: 'À compléter en lettres capitales et à signer par le **titulaire du compte**, puis à retourner à HCR Bien-Être accompagné d’un **relevé d’identité bancaire (RIB)**. Les cadres grisés sont réservés au créancier.',
+      text: 'À compléter en capitales, à signer et à retourner avec un **RIB**. Le cadre grisé est réservé au créancier.',
     },
     {
       kind: 'fields',
-      fields: [{ label: 'Référence unique du mandat (RUM) — attribuée par le créancier', width: 1, reserved: true }],
+      fields: [
+        { label: 'Référence unique du mandat (RUM) — attribuée par le créancier', width: 1, reserved: true },
+      ],
     },
     {
       kind: 'callout',
@@ -73,44 +75,52 @@ export const sepaMandate: PracticalDocument = {
       label: 'IBAN — numéro d’identification international du compte',
       count: 34,
       groupOf: 4,
-      hint: 'Un IBAN français compte 27 caractères et commence par FR ; laissez les cases suivantes vides.',
+      hint: 'Un IBAN français compte 27 caractères et commence par FR : laissez les dernières cases vides.',
     },
     {
-      kind: 'charBoxes',
-      label: 'BIC — code international d’identification de votre banque',
-      count: 11,
-      groupOf: 4,
-      hint: '8 ou 11 caractères, indiqués sur votre RIB.',
-    },
-    {
-      kind: 'checkboxes',
-      label: 'Type de paiement',
-      options: [
-        { label: 'Paiement récurrent / répétitif', checked: true },
-        { label: 'Paiement ponctuel', checked: false },
-      ],
-    },
-    {
-      kind: 'fields',
-      fields: [
-        { label: 'Fait à', width: 0.6 },
-        { label: 'Le (JJ/MM/AAAA)', width: 0.4 },
+      kind: 'columns',
+      columns: [
+        {
+          width: 0.5,
+          blocks: [
+            {
+              kind: 'charBoxes',
+              label: 'BIC — code international d’identification de votre banque',
+              count: 11,
+              groupOf: 4,
+              hint: '8 ou 11 caractères, indiqués sur votre RIB.',
+            },
+          ],
+        },
+        {
+          width: 0.5,
+          blocks: [
+            {
+              kind: 'checkboxes',
+              label: 'Type de paiement',
+              options: [
+                { label: 'Paiement récurrent / répétitif', checked: true },
+                { label: 'Paiement ponctuel', checked: false },
+              ],
+            },
+          ],
+        },
       ],
     },
     {
       kind: 'signature',
-      label: 'Signature du titulaire du compte',
-      hint: 'Obligatoire. Pour un compte joint, la signature d’un des titulaires suffit si la convention de compte le permet.',
+      label: 'Signature du titulaire du compte à débiter (obligatoire)',
+      placeAndDate: true,
     },
+    { kind: 'pageBreak' },
+    { kind: 'heading', level: 1, text: 'Notice' },
     {
       kind: 'callout',
-      title: 'Pièce à joindre',
+      title: 'Pièce à joindre au mandat',
       paragraphs: [
         'Un **relevé d’identité bancaire (RIB)** du compte à débiter, au nom du titulaire qui signe ce mandat. Le compte doit être tenu par une banque de la zone SEPA.',
       ],
     },
-    { kind: 'pageBreak' },
-    { kind: 'heading', level: 1, text: 'Notice' },
     { kind: 'heading', level: 2, text: 'À quoi sert ce mandat ?' },
     {
       kind: 'paragraph',

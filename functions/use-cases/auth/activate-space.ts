@@ -57,7 +57,11 @@ export const activateSpace =
     const mobile = normaliseFrenchMobile(input.mobile);
     if (!mobile) throw unprocessable('INVALID_MOBILE', { mobile: 'Saisissez un numéro de mobile français (06 ou 07).' });
     assertAcceptablePassword(ports, input.password, input);
-    if (await ports.users.userByEmail(input.email)) throw conflict('EMAIL_ALREADY_REGISTERED');
+    if (await ports.users.userByEmail(input.email)) {
+      // A double click: the first request may have activated the company with this very address meanwhile.
+      const latest = await ports.users.getCompany(company.companyId);
+      throw conflict(latest?.activated ? 'COMPANY_ALREADY_ACTIVATED' : 'EMAIL_ALREADY_REGISTERED');
+    }
 
     const userId = ports.ids.next();
     const nowIso = ports.clock.nowIso();
@@ -130,34 +134,51 @@ export const activateSpace =
       throw error;
     }
 
-    try {
-      await ports.identity.createUser({ email: input.email, password: input.password });
-    } catch {
-      await ports.users.transact([
-        update(keys.company(company.companyId), 'SET activated = :false REMOVE activatedAt, activatedBy', { ':false': false, ':user': userId }, 'activatedBy = :user'),
+    /** Puts the company back exactly as it was (admin count and version included) and removes the rest. */
+    const undoFirstWrite = () =>
+      ports.users.transact([
+        update(
+          keys.company(company.companyId),
+          'SET activated = :false, version = version - :one REMOVE activatedAt, activatedBy, adminCount',
+          { ':false': false, ':user': userId, ':one': 1 },
+          'activatedBy = :user',
+        ),
         del(keys.user(userId)),
         del(keys.userEmail(input.email)),
         del(keys.membership(userId, company.companyId)),
         del(keys.audit(company.companyId, auditId)),
       ]);
+
+    try {
+      await ports.identity.createUser({ email: input.email, password: input.password });
+    } catch {
+      await undoFirstWrite();
       throw new DomainError('DEPENDENCY_UNAVAILABLE', 'ACTIVATION_RETRY_LATER');
     }
 
     const link = newLinkToken(ports, 'confirm-email', userId, CONFIRMATION_LINK_TTL_MS);
-    await ports.users.transact([
-      update(keys.user(userId), 'SET identityStatus = :created', { ':created': 'created' }, 'attribute_exists(PK)'),
-      put({ ...keys.linkToken(link.digest), _type: 'LinkToken', _v: 1, purpose: link.purpose, userId, expiresAt: link.expiresAt }),
-      emailOutbox(
-        ports,
-        'auth.confirm-email',
-        input.email,
-        emailTemplates.confirmEmail({
-          firstName: input.firstName,
-          companyName: company.name,
-          url: linkUrl(ports, '/confirmation-email', link.token),
-          validHours: CONFIRMATION_LINK_TTL_MS / 3600_000,
-        }),
-      ),
-    ]);
+    try {
+      await ports.users.transact([
+        update(keys.user(userId), 'SET identityStatus = :created', { ':created': 'created' }, 'attribute_exists(PK)'),
+        put({ ...keys.linkToken(link.digest), _type: 'LinkToken', _v: 1, purpose: link.purpose, userId, expiresAt: link.expiresAt }),
+        emailOutbox(
+          ports,
+          'auth.confirm-email',
+          input.email,
+          emailTemplates.confirmEmail({
+            firstName: input.firstName,
+            companyName: company.name,
+            url: linkUrl(ports, '/confirmation-email', link.token),
+            validHours: CONFIRMATION_LINK_TTL_MS / 3600_000,
+          }),
+        ),
+      ]);
+    } catch {
+      // Without its confirmation e-mail the account could never be confirmed: undo it all, so
+      // that sending the form again activates the company (and no Cognito user keeps the password).
+      await undoFirstWrite();
+      await ports.identity.deleteUser(input.email).catch(() => undefined);
+      throw new DomainError('DEPENDENCY_UNAVAILABLE', 'ACTIVATION_RETRY_LATER');
+    }
     return { email: input.email, companyName: company.name };
   };

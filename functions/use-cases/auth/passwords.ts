@@ -43,6 +43,13 @@ export const requestPasswordReset =
     return { accepted: true };
   };
 
+/**
+ * Deletes the sessions `sessionsNotBefore` already refuses: tidying only, so a failure here must
+ * not turn a done change into an error (the same form could then never be sent again).
+ */
+const endOtherSessions = (ports: AuthPorts, userId: string, keepDigest?: string) =>
+  ports.sessions.deleteUserSessions(userId, keepDigest).catch(() => 0);
+
 /** Every session issued before this instant is refused (sessions are checked against the user). */
 const endSessionsBefore = (userId: string, nowIso: string) =>
   update(keys.user(userId), 'SET sessionsNotBefore = :now, version = version + :one', { ':now': nowIso, ':one': 1 });
@@ -67,19 +74,27 @@ export const resetPassword =
       if (error instanceof TransactionCanceledException) throw unprocessable('LINK_INVALID');
       throw error;
     }
-    await ports.identity.setPassword(user.email, input.password);
-    await ports.users.transact([
-      // The link proves the address too: a user who never confirmed it becomes active.
-      update(
-        keys.user(user.userId),
-        'SET sessionsNotBefore = :now, #status = :active, version = version + :one',
-        { ':now': nowIso, ':active': 'active', ':one': 1 },
-        undefined,
-        { '#status': 'status' },
-      ),
-      emailOutbox(ports, 'auth.password-changed', user.email, emailTemplates.passwordChanged({ firstName: user.firstName, at: frenchDateTime(nowIso) })),
-    ]);
-    await ports.sessions.deleteUserSessions(user.userId);
+    try {
+      await ports.identity.setPassword(user.email, input.password);
+      await ports.users.transact([
+        // The link proves the address too: a user who never confirmed it becomes active.
+        update(
+          keys.user(user.userId),
+          'SET sessionsNotBefore = :now, #status = :active, version = version + :one',
+          { ':now': nowIso, ':active': 'active', ':one': 1 },
+          undefined,
+          { '#status': 'status' },
+        ),
+        emailOutbox(ports, 'auth.password-changed', user.email, emailTemplates.passwordChanged({ firstName: user.firstName, at: frenchDateTime(nowIso) })),
+      ]);
+    } catch (error) {
+      // The link is given back, so that sending the same form again finishes the reset.
+      await ports.users
+        .transact([update(keys.linkToken(digest), 'REMOVE usedAt', { ':now': nowIso }, 'usedAt = :now')])
+        .catch(() => undefined);
+      throw error;
+    }
+    await endOtherSessions(ports, user.userId);
     return { reset: true };
   };
 
@@ -101,11 +116,17 @@ export const changePassword =
     // The cut-off is one millisecond before the replacement session, which therefore stays valid.
     const cutOff = new Date(ports.clock.nowMs() - 1).toISOString();
     const session = newSession(ports, { userId: user.userId, ip: input.ip, userAgent: input.userAgent, rememberDevice: false });
-    await ports.users.transact([
-      endSessionsBefore(user.userId, cutOff),
-      ...session.items,
-      emailOutbox(ports, 'auth.password-changed', user.email, emailTemplates.passwordChanged({ firstName: user.firstName, at: frenchDateTime(ports.clock.nowIso()) })),
-    ]);
-    await ports.sessions.deleteUserSessions(user.userId, session.sessionDigest);
+    try {
+      await ports.users.transact([
+        endSessionsBefore(user.userId, cutOff),
+        ...session.items,
+        emailOutbox(ports, 'auth.password-changed', user.email, emailTemplates.passwordChanged({ firstName: user.firstName, at: frenchDateTime(ports.clock.nowIso()) })),
+      ]);
+    } catch (error) {
+      // Nothing else changed: the current password comes back, and the same form can be sent again.
+      await ports.identity.setPassword(user.email, input.currentPassword).catch(() => undefined);
+      throw error;
+    }
+    await endOtherSessions(ports, user.userId, session.sessionDigest);
     return { cookies: session.cookies };
   };

@@ -16,6 +16,7 @@ export type AccessRule = 'authenticated' | 'companyMember' | 'companyAdmin';
 
 /** Refresh the idle clock at most this often: one write per minute, not per request. */
 const TOUCH_EVERY_MS = 60_000;
+const COMPANY_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /**
  * The access check of every non-public route, in one BatchGet: the session (idle and
@@ -24,16 +25,22 @@ const TOUCH_EVERY_MS = 60_000;
  */
 export const checkSession =
   ({ sessions, secrets, clock }: { sessions: SessionsRepository; secrets: Secrets; clock: Clock }) =>
-  async (input: { cookie: string | undefined; access: AccessRule; companyId?: string }): Promise<SessionPrincipal> => {
+  async (input: {
+    cookie: string | undefined;
+    access: AccessRule;
+    companyId?: string;
+  }): Promise<SessionPrincipal> => {
     const parsed = parseSessionCookie(input.cookie);
     if (!parsed) throw new DomainError('UNAUTHENTICATED');
     const sessionDigest = secrets.digest('session', parsed.secret);
     const companyScoped = input.access !== 'authenticated';
     if (companyScoped && !input.companyId) throw new DomainError('FORBIDDEN');
+    // Company ids are ULIDs: anything else is no membership of the caller's, and must not reach a
+    // key (DynamoDB refuses a sort key over 1 KB with a ValidationException, i.e. a 500).
     const { session, user, membership } = await sessions.sessionContext(
       sessionDigest,
       parsed.userId,
-      companyScoped ? input.companyId : undefined,
+      companyScoped && COMPANY_ID.test(input.companyId!) ? input.companyId : undefined,
     );
     const now = clock.nowMs();
     if (

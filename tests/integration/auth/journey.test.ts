@@ -12,10 +12,15 @@ describe('activation, login with SMS code, session', () => {
   it('asks for a code at first login, then opens a session that /me recognises', async () => {
     const first = browser('203.0.113.20');
     expect(await logIn(first, admin)).toBe('with-code');
-    const me = await first.call<{ email: string; companies: { role: string; mainSiret: string }[] }>('GET', '/me');
+    const me = await first.call<{ email: string; companies: { role: string; mainSiret: string }[] }>(
+      'GET',
+      '/me',
+    );
     expect(me.status).toBe(200);
     expect(me.body.email).toBe(admin.email);
-    expect(me.body.companies).toEqual([expect.objectContaining({ role: 'admin', mainSiret: admin.company.mainSiret })]);
+    expect(me.body.companies).toEqual([
+      expect.objectContaining({ role: 'admin', mainSiret: admin.company.mainSiret }),
+    ]);
   });
 
   it('logs in without a code from the same browser and network', async () => {

@@ -32,7 +32,13 @@ describe('portal cookies', () => {
   ])('sets the %s cookie Secure, HttpOnly, Path=/, without Domain, %s', (_name, line, sameSite, maxAgeMs) => {
     const { attributes: list } = attributes(line);
     expect(list).toEqual(
-      expect.arrayContaining(['secure', 'httponly', 'path=/', sameSite, `max-age=${Math.floor(maxAgeMs / 1000)}`]),
+      expect.arrayContaining([
+        'secure',
+        'httponly',
+        'path=/',
+        sameSite,
+        `max-age=${Math.floor(maxAgeMs / 1000)}`,
+      ]),
     );
     expect(list.some((attribute) => attribute.startsWith('domain'))).toBe(false);
   });

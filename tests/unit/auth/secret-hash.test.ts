@@ -17,7 +17,9 @@ describe('secretHash', () => {
     expect(secretHash('elodie.lefevre@example.com', clientId, clientSecret)).toBe(
       'HJmfVt3E4veoWd0KDgG9/z5Kt2qP2qoOvcfE6R+77vQ=',
     );
-    expect(secretHash('élodie@exemple.fr', clientId, clientSecret)).toBe('DHe93xqD1U7sVjWr1jPCJqeTCEysMW6MxCqMJyvKLY4=');
+    expect(secretHash('élodie@exemple.fr', clientId, clientSecret)).toBe(
+      'DHe93xqD1U7sVjWr1jPCJqeTCEysMW6MxCqMJyvKLY4=',
+    );
   });
 
   it('agrees with an independent Web Crypto computation for any username', async () => {

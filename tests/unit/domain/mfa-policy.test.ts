@@ -44,7 +44,9 @@ describe('mfaRequired / mfaReasons', () => {
     expect(mfaRequired(facts)).toBe(true);
   });
 
-  const combinations = Array.from({ length: 16 }, (_, mask) => allReasons.filter((_, bit) => mask & (1 << bit)));
+  const combinations = Array.from({ length: 16 }, (_, mask) =>
+    allReasons.filter((_, bit) => mask & (1 << bit)),
+  );
   it.each(combinations.map((broken) => [broken.join(' + ') || 'nothing', broken] as const))(
     'with %s broken, gives exactly those reasons and asks a code iff one applies',
     (_label, broken) => {
@@ -139,10 +141,16 @@ describe('expandIpv6', () => {
     expect(expandIpv6(text)).toEqual(groups);
   });
 
-  it.each(['203.0.113.5', '1:2:3:4:5:6:7:8:9', '1::2::3', '1:2:3:4:5:6:7', 'gggg::1', '12345::', '::ffff:1.2.3.256', ''])(
-    'refuses %j',
-    (text) => {
-      expect(expandIpv6(text)).toBeNull();
-    },
-  );
+  it.each([
+    '203.0.113.5',
+    '1:2:3:4:5:6:7:8:9',
+    '1::2::3',
+    '1:2:3:4:5:6:7',
+    'gggg::1',
+    '12345::',
+    '::ffff:1.2.3.256',
+    '',
+  ])('refuses %j', (text) => {
+    expect(expandIpv6(text)).toBeNull();
+  });
 });

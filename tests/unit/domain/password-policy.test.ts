@@ -17,7 +17,8 @@ const listed =
 /** n characters, none repeating in a short cycle nor in sequence: only the length can be wrong. */
 const plain = (n: number) => 'Kq7!zW2#mR9xP4$tL6&vN8*bH3'.repeat(6).slice(0, n);
 /** n emoji (each one code point, two UTF-16 units), varied enough not to be a repetition. */
-const emoji = (n: number) => Array.from({ length: n }, (_, i) => String.fromCodePoint(0x1f600 + ((i * 7) % 64))).join('');
+const emoji = (n: number) =>
+  Array.from({ length: n }, (_, i) => String.fromCodePoint(0x1f600 + ((i * 7) % 64))).join('');
 
 describe('password length', () => {
   it('requires 12 to 128 characters', () => {
@@ -100,9 +101,12 @@ describe('trivial passwords', () => {
     },
   );
 
-  it.each(['abcdefghijklm', 'ABCDEFGHIJKLMN', 'zyxwvutsrqpo', '3456789:;<=>'])('refuses the sequence %s', (password) => {
-    expect(passwordProblem(password, nothingIsCommon)).toBe('trivial');
-  });
+  it.each(['abcdefghijklm', 'ABCDEFGHIJKLMN', 'zyxwvutsrqpo', '3456789:;<=>'])(
+    'refuses the sequence %s',
+    (password) => {
+      expect(passwordProblem(password, nothingIsCommon)).toBe('trivial');
+    },
+  );
 
   it('accepts a password that only starts like a sequence or a repetition', () => {
     expect(passwordProblem('abcdefghijkZ', nothingIsCommon)).toBeNull();
@@ -129,11 +133,15 @@ describe('personal data', () => {
   });
 
   it('ignores names shorter than 3 letters', () => {
-    expect(passwordProblem('Li-2024-07-14!', nothingIsCommon, { firstName: 'Li', lastName: 'Wu' })).toBeNull();
+    expect(
+      passwordProblem('Li-2024-07-14!', nothingIsCommon, { firstName: 'Li', lastName: 'Wu' }),
+    ).toBeNull();
   });
 
   it('checks the list before personal data', () => {
-    expect(passwordProblem('azertyuiop2024', listed('azertyuiop'), { firstName: 'azertyuiop' })).toBe('common');
+    expect(passwordProblem('azertyuiop2024', listed('azertyuiop'), { firstName: 'azertyuiop' })).toBe(
+      'common',
+    );
   });
 });
 

@@ -8,7 +8,15 @@ import { eventTriggers, scheduledJobs } from '../../../functions/schedules';
 import { routeContracts } from '../../../functions/contracts/route-contracts';
 
 const functionsDir = resolve(import.meta.dirname, '../../../functions');
-const accessRules: readonly Access[] = ['public', 'authenticated', 'companyMember', 'companyAdmin', 'loginAttempt', 'employeeLink', 'insurer'];
+const accessRules: readonly Access[] = [
+  'public',
+  'authenticated',
+  'companyMember',
+  'companyAdmin',
+  'loginAttempt',
+  'employeeLink',
+  'insurer',
+];
 
 describe('route table', () => {
   it('gives every route a unique id and a unique method + path', () => {
@@ -16,11 +24,14 @@ describe('route table', () => {
     expect(new Set(routes.map((route) => `${route.method} ${route.path}`)).size).toBe(routes.length);
   });
 
-  it.each(routes.map((route) => [route.id, route] as const))('%s has a handler file, an access rule and a contract', (id, route) => {
-    expect(existsSync(resolve(functionsDir, route.handler)), `${route.handler} exists`).toBe(true);
-    expect(accessRules).toContain(route.access);
-    expect(routeContracts[id as keyof typeof routeContracts]).toBeDefined();
-  });
+  it.each(routes.map((route) => [route.id, route] as const))(
+    '%s has a handler file, an access rule and a contract',
+    (id, route) => {
+      expect(existsSync(resolve(functionsDir, route.handler)), `${route.handler} exists`).toBe(true);
+      expect(accessRules).toContain(route.access);
+      expect(routeContracts[id as keyof typeof routeContracts]).toBeDefined();
+    },
+  );
 
   it('puts the company in the path of every company-scoped route', () => {
     for (const route of routes) {

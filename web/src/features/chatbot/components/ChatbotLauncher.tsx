@@ -1,34 +1,58 @@
-import { useRef, useState, type MouseEvent } from 'react';
-import { Link } from 'react-router';
-import { HelpLine } from '../../../shared/components/HelpLine';
-import { IconChat, IconClose } from '../../../shared/components/icons';
-import { sections } from '../../../shared/sections';
+import { useRef, useState, type ComponentType } from 'react';
+import { IconChat } from '../../../shared/components/icons';
+import type { ChatbotDialogProps } from './ChatbotDialog';
+import '../launcher.css';
 
-/**
- * The assistant's entry point, on every page. The conversation itself comes later; until then
- * the dialog says so and points to the people who can answer today.
- */
+type DialogModule = { ChatbotDialog: ComponentType<ChatbotDialogProps> };
+
+// The conversation (and zod, which checks its answers) is a chunk of its own: every page has
+// the button, few visitors open it. Hovering or focusing the button starts the download.
+let dialogModule: Promise<DialogModule> | undefined;
+const loadDialog = () => {
+  dialogModule ??= import('./ChatbotDialog').catch((error: unknown) => {
+    dialogModule = undefined; // A failed download may be retried.
+    throw error;
+  });
+  return dialogModule;
+};
+
+const LOAD_FAILED =
+  "L'assistant n'a pas pu s'ouvrir. Vérifiez votre connexion internet puis réessayez.";
+
+/** The assistant's button, bottom right of every page, signed in or not. */
 export function ChatbotLauncher() {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const launcherRef = useRef<HTMLButtonElement>(null);
+  const [Dialog, setDialog] = useState<ComponentType<ChatbotDialogProps> | null>(null);
   const [open, setOpen] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const [loadError, setLoadError] = useState(false);
 
-  const openDialog = () => {
-    dialogRef.current?.showModal();
-    setOpen(true);
+  const openDialog = async () => {
+    setLoadError(false);
+    if (Dialog) {
+      setOpen(true);
+      return;
+    }
+    if (loading) return;
+    setLoading(true);
+    try {
+      const module = await loadDialog();
+      setDialog(() => module.ChatbotDialog);
+      setOpen(true);
+    } catch {
+      setLoadError(true);
+    } finally {
+      setLoading(false);
+    }
   };
-  const closeDialog = () => dialogRef.current?.close();
 
-  // Escape, the close button and links all end here (the dialog's native `close` event).
   const onClose = () => {
     setOpen(false);
-    // The browser usually restores focus itself; a link that navigated moves it to the new page.
-    if (document.activeElement === document.body) launcherRef.current?.focus();
-  };
-
-  // A click on the backdrop lands on the <dialog> element itself, outside its content box.
-  const onDialogClick = (event: MouseEvent<HTMLDialogElement>) => {
-    if (event.target === event.currentTarget) closeDialog();
+    // The browser gives the focus back to the button; a link that navigated moves it to the
+    // new page's heading. Only when it fell on nothing does the button take it.
+    window.requestAnimationFrame(() => {
+      if (document.activeElement === document.body) launcherRef.current?.focus();
+    });
   };
 
   return (
@@ -39,44 +63,23 @@ export function ChatbotLauncher() {
         className="chatbot-launcher"
         aria-haspopup="dialog"
         aria-expanded={open}
-        onClick={openDialog}
+        aria-busy={loading || undefined}
+        onPointerEnter={() => void loadDialog().catch(() => undefined)}
+        onFocus={() => void loadDialog().catch(() => undefined)}
+        onClick={() => void openDialog()}
       >
         <IconChat className="chatbot-launcher__icon" />
         <span className="visually-hidden">Une question ? Ouvrir l'assistant</span>
       </button>
-      <dialog
-        ref={dialogRef}
-        id="assistant"
-        className="chatbot-dialog"
-        aria-labelledby="assistant-titre"
-        onClose={onClose}
-        onClick={onDialogClick}
-      >
-        <div className="chatbot-dialog__content">
-          <div className="chatbot-dialog__header">
-            <IconChat className="chatbot-dialog__icon" />
-            <h2 id="assistant-titre" className="chatbot-dialog__title">
-              Assistant en ligne
-            </h2>
-            <button type="button" className="icon-button" onClick={closeDialog}>
-              <IconClose />
-              <span className="visually-hidden">Fermer l'assistant</span>
-            </button>
-          </div>
-          <p>
-            <strong>L'assistant arrive bientôt.</strong> Il vous guidera pas à pas dans la prise en main de
-            votre espace : activation, identifiant entreprise, double authentification, mot de passe, ajout
-            d'utilisateurs, et répondra à vos questions générales sur le régime.
-          </p>
-          <p>En attendant, nos équipes sont là pour vous répondre.</p>
-          <HelpLine />
-          <p className="chatbot-dialog__actions">
-            <Link to={sections.contact.path} className="button" onClick={closeDialog}>
-              Écrire à nos équipes
-            </Link>
-          </p>
-        </div>
-      </dialog>
+      <p className="visually-hidden" role="status">
+        {loading ? "Ouverture de l'assistant…" : ''}
+      </p>
+      {loadError ? (
+        <p className="chatbot-launcher__error" role="alert">
+          {LOAD_FAILED}
+        </p>
+      ) : null}
+      {Dialog ? <Dialog open={open} onClose={onClose} /> : null}
     </>
   );
 }

@@ -61,7 +61,7 @@ export function RadiationDialog({ companyId, employee, onClose }: RadiationDialo
         <button
           type="button"
           className="icon-button emp-dialog__close"
-          aria-label="Fermer"
+          aria-label="Fermer la fenêtre"
           onClick={() => {
             if (!pending.current) finish();
           }}

@@ -18,7 +18,7 @@ import { useRadiateEmployee } from '../api/radiate-employee';
 import { employeesCopy } from '../copy';
 import { dependantsPhrase, fullName } from '../lib/beneficiaries';
 import { todayIso } from '../lib/dates';
-import { portabiliteDetail } from '../lib/portabilite';
+import { portabiliteParts } from '../lib/portabilite';
 import { endDateProblem, radiationWindow, radiationWindowHint } from '../lib/radiation-window';
 import { DownloadButton } from './DownloadButton';
 import { SelectField } from './SelectField';
@@ -108,6 +108,7 @@ export function RadiationForm({
   const name = fullName(employee);
   const dependants = dependantsPhrase(employee.beneficiaries);
   const radiated = employee.civilite === 'MME' ? 'radiée' : 'radié';
+  const portabilite = step.name === 'done' ? portabiliteParts(step.result.portabilite) : null;
 
   useEffect(() => {
     onPendingChange?.(radiation.isPending);
@@ -161,7 +162,7 @@ export function RadiationForm({
         <div>
           <dt>Salarié</dt>
           <dd>
-            {name} <span className="emp-muted">({employee.maskedNir.replace(/•+/g, '…')})</span>
+            {name} <span className="emp-muted nowrap">{employee.maskedNir}</span>
           </dd>
         </div>
         <div>
@@ -293,8 +294,10 @@ export function RadiationForm({
               .{' '}
               {dependants ? `Ses ayants droit (${dependants}) sont radiés à la même date.` : ''}
             </p>
-            {portabiliteDetail(step.result.portabilite) ? (
-              <p className="emp-radiation__portabilite">{portabiliteDetail(step.result.portabilite)}</p>
+            {portabilite ? (
+              <p>
+                <strong className="emp-radiation__portabilite">{portabilite.headline}</strong> {portabilite.explanation}
+              </p>
             ) : null}
           </FormSuccess>
           <div className="form__actions form__actions--split">

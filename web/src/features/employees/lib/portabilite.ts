@@ -19,18 +19,30 @@ export function portabiliteSummary(portabilite: PortabiliteView | null): string 
   return `Portabilité : ${portabilite.months} mois${until}`;
 }
 
-/** The full sentence after a radiation, with both dates. */
-export function portabiliteDetail(portabilite: PortabiliteView | null): string | null {
+/** After a radiation: the period with both dates (shown strong), then what it means. */
+export function portabiliteParts(
+  portabilite: PortabiliteView | null,
+): { headline: string; explanation: string } | null {
   if (!portabilite) return null;
   if (!portabilite.eligible || portabilite.months <= 0) {
-    return "Pas de portabilité : le motif de départ n'ouvre pas droit au maintien des garanties.";
+    return {
+      headline: 'Pas de portabilité.',
+      explanation: "Le motif de départ n'ouvre pas droit au maintien des garanties.",
+    };
   }
   const period =
     portabilite.from && portabilite.to
       ? `, du ${formatDate(portabilite.from)} au ${formatDate(portabilite.to)}`
       : '';
-  return (
-    `Portabilité : ${portabilite.months} mois${period}. Les garanties sont maintenues gratuitement ` +
-    "tant que l'ancien salarié est indemnisé par l'assurance chômage."
-  );
+  return {
+    headline: `Portabilité : ${portabilite.months} mois${period}.`,
+    explanation:
+      "Les garanties sont maintenues gratuitement tant que l'ancien salarié est indemnisé par l'assurance chômage ; il en est informé par e-mail si son adresse est connue.",
+  };
+}
+
+/** The same as one sentence. */
+export function portabiliteDetail(portabilite: PortabiliteView | null): string | null {
+  const parts = portabiliteParts(portabilite);
+  return parts ? `${parts.headline} ${parts.explanation}` : null;
 }
