@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { api } from '../../shared/api';
 import { formatSiret } from '../../shared/format';
@@ -120,17 +120,57 @@ function useLogout() {
   });
 }
 
-/** The company the portal works on: its name, or a choice when the user follows several. */
+/** A tiers déclarant may follow hundreds of companies: past this many, a search narrows the list. */
+const SEARCH_FROM = 8;
+
+const folded = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+
+/** The company the portal works on: its name, or a choice (searchable) when the user follows several. */
 function CompanyBar() {
   const { companies, current, select } = useCompanies();
   const selectId = useId();
+  const searchId = useId();
+  const [search, setSearch] = useState('');
   if (!current) return null;
+  const needle = folded(search.trim()).replace(/\s/g, '');
+  const shown = needle
+    ? companies.filter(
+        (company) =>
+          company.companyId === current.companyId ||
+          folded(company.name).replace(/\s/g, '').includes(needle) ||
+          company.mainSiret.includes(needle),
+      )
+    : companies;
   return (
     <div className="company-bar">
       <div className="container company-bar__inner">
         <IconBuilding className="company-bar__icon" />
         {companies.length > 1 ? (
           <>
+            {companies.length > SEARCH_FROM ? (
+              <>
+                <label htmlFor={searchId} className="company-bar__label">
+                  Rechercher
+                </label>
+                <input
+                  id={searchId}
+                  type="search"
+                  className="company-bar__search"
+                  value={search}
+                  placeholder="Nom ou SIRET"
+                  autoComplete="off"
+                  onChange={(event) => setSearch(event.target.value)}
+                  aria-describedby={`${searchId}-count`}
+                />
+                <span id={`${searchId}-count`} className="visually-hidden" aria-live="polite">
+                  {needle ? `${shown.length - 1} autre${shown.length - 1 > 1 ? 's' : ''} entreprise${shown.length - 1 > 1 ? 's' : ''} trouvée${shown.length - 1 > 1 ? 's' : ''}` : ''}
+                </span>
+              </>
+            ) : null}
             <label htmlFor={selectId} className="company-bar__label">
               Entreprise
             </label>
@@ -138,9 +178,12 @@ function CompanyBar() {
               id={selectId}
               className="company-bar__select"
               value={current.companyId}
-              onChange={(event) => select(event.target.value)}
+              onChange={(event) => {
+                select(event.target.value);
+                setSearch('');
+              }}
             >
-              {companies.map((company) => (
+              {shown.map((company) => (
                 <option key={company.companyId} value={company.companyId}>
                   {company.name} — SIRET {formatSiret(company.mainSiret)}
                 </option>
