@@ -3,6 +3,9 @@ import { routes as routeTable, type Access, type RouteDefinition } from '../../.
 import { resetConfigCache } from '../../../functions/runtime/config';
 import { keys } from '../../../functions/adapters/dynamodb/table-keys';
 import { put, usersRepository } from '../../../functions/adapters/dynamodb/users-repository';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../../functions/runtime/clients';
+import { config } from '../../../functions/runtime/config';
 import { freshCompany } from '../../support/fixtures';
 import { activateAndConfirm, browser, logIn, type ActivatedAdmin, type Browser } from '../../support/auth-flow';
 
@@ -10,11 +13,13 @@ import { activateAndConfirm, browser, logIn, type ActivatedAdmin, type Browser }
  * Every route of the route table, called as every kind of caller, must answer exactly as its
  * access rule says: a new route without a rule, or with the wrong one, fails here.
  */
-type Caller = 'anonymous' | 'outsider' | 'member' | 'admin';
-const callers: readonly Caller[] = ['anonymous', 'outsider', 'member', 'admin'];
+type Caller = 'anonymous' | 'outsider' | 'member' | 'admin' | 'deactivated' | 'expired' | 'employeeLink';
+/** member = Utilisateur of A, admin = Administrateur of A, outsider = Administrateur of B only. */
+const callers: readonly Caller[] = ['anonymous', 'outsider', 'member', 'admin', 'deactivated', 'expired', 'employeeLink'];
+type Account = 'outsider' | 'member' | 'admin' | 'deactivated' | 'expired';
 
 const allowed: Record<Access, readonly Caller[]> = {
-  public: ['anonymous', 'outsider', 'member', 'admin'],
+  public: callers,
   authenticated: ['outsider', 'member', 'admin'],
   companyMember: ['member', 'admin'],
   companyAdmin: ['admin'],
@@ -30,36 +35,72 @@ const routes: readonly RouteDefinition[] = [...routeTable].sort((a, b) => Number
 
 describe('authorization matrix', () => {
   let companyId: string;
-  const accounts = {} as Record<Exclude<Caller, 'anonymous'>, ActivatedAdmin>;
+  const accounts = {} as Record<Account, ActivatedAdmin>;
 
   beforeAll(async () => {
     Object.assign(process.env, inject('stackEnv'));
     resetConfigCache();
-    const [target, memberHome, outsiderHome] = await Promise.all([freshCompany(), freshCompany(), freshCompany()]);
-    accounts.admin = await activateAndConfirm(target);
-    accounts.member = await activateAndConfirm(memberHome);
-    accounts.outsider = await activateAndConfirm(outsiderHome);
+    const [target, memberHome, outsiderHome, deactivatedHome, expiredHome] = await Promise.all(
+      Array.from({ length: 5 }, () => freshCompany()),
+    );
+    accounts.admin = await activateAndConfirm(target!);
+    accounts.member = await activateAndConfirm(memberHome!);
+    accounts.outsider = await activateAndConfirm(outsiderHome!);
+    accounts.deactivated = await activateAndConfirm(deactivatedHome!);
+    accounts.expired = await activateAndConfirm(expiredHome!);
     const users = usersRepository();
     const admin = (await users.userByEmail(accounts.admin.email))!;
-    const member = (await users.userByEmail(accounts.member.email))!;
     companyId = (await users.memberships(admin.userId))[0]!.companyId;
-    // The member holds the Utilisateur profile on the target company (what an invitation grants).
-    await users.transact([
-      put({
-        ...keys.membership(member.userId, companyId),
-        ...keys.companyMember(companyId, member.userId),
-        _type: 'Membership',
-        _v: 1,
-        userId: member.userId,
-        companyId,
-        role: 'user',
-        status: 'active',
-        companyName: target.name,
-        mainSiret: target.mainSiret,
-        grantedAt: new Date().toISOString(),
-        grantedBy: admin.userId,
+    // member, deactivated and expired hold the Utilisateur profile on A (what an invitation grants).
+    for (const account of ['member', 'deactivated', 'expired'] as const) {
+      const user = (await users.userByEmail(accounts[account].email))!;
+      await users.transact([
+        put({
+          ...keys.membership(user.userId, companyId),
+          ...keys.companyMember(companyId, user.userId),
+          _type: 'Membership',
+          _v: 1,
+          userId: user.userId,
+          companyId,
+          role: 'user',
+          status: 'active',
+          companyName: target!.name,
+          mainSiret: target!.mainSiret,
+          grantedAt: new Date().toISOString(),
+          grantedBy: admin.userId,
+        }),
+      ]);
+    }
+    // Signed in, then deactivated by A's administrator: the sessions end at once.
+    const deactivatedBrowser = await as('deactivated');
+    const deactivatedId = (await deactivatedBrowser.call<{ userId: string }>('GET', '/me')).body.userId;
+    const adminBrowser = await as('admin');
+    const deactivation = await adminBrowser.call('POST', `/companies/${companyId}/users/${deactivatedId}/deactivation`, {
+      mode: 'temporary',
+    });
+    expect(deactivation.status).toBe(200);
+    // Signed in, then idle for longer than the 30-minute idle timeout.
+    const expiredBrowser = await as('expired');
+    const expiredUser = (await users.userByEmail(accounts.expired.email))!;
+    const { Items = [] } = await documentClient().send(
+      new QueryCommand({
+        TableName: config().TABLE_NAME,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.userSessionsPartition(expiredUser.userId).GSI1PK },
       }),
-    ]);
+    );
+    for (const session of Items) {
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: config().TABLE_NAME,
+          Key: keys.session(session.sessionDigest as string),
+          UpdateExpression: 'SET lastSeenAt = :old',
+          ExpressionAttributeValues: { ':old': Date.now() - 31 * 60_000 },
+        }),
+      );
+    }
+    expect((await expiredBrowser.call('GET', '/me')).status).toBe(401);
   });
 
   const signedIn = new Map<Caller, Promise<Browser>>();
@@ -68,7 +109,14 @@ describe('authorization matrix', () => {
     let who = signedIn.get(caller);
     if (!who) {
       const fresh = browser(`192.0.2.${callers.indexOf(caller) + 10}`);
-      who = caller === 'anonymous' ? Promise.resolve(fresh) : logIn(fresh, accounts[caller]).then(() => fresh);
+      if (caller === 'employeeLink') {
+        // What an employee holds: the single-purpose token of their BIA link, no account.
+        fresh.jar.store([`ees-bia=${'x'.repeat(43)}; Path=/`]);
+      }
+      who =
+        caller === 'anonymous' || caller === 'employeeLink'
+          ? Promise.resolve(fresh)
+          : logIn(fresh, accounts[caller]).then(() => fresh);
       signedIn.set(caller, who);
     }
     return who;
@@ -85,9 +133,10 @@ describe('authorization matrix', () => {
       if (allowed[route.access].includes(caller)) {
         expect([401, 403], `${route.id} should let ${caller} through`).not.toContain(response.status);
       } else {
-        const signedInCaller = caller !== 'anonymous';
+        // A live session on the wrong company is forbidden; no (live) session is unauthenticated.
+        const liveSession = caller === 'outsider' || caller === 'member' || caller === 'admin';
         const companyScoped = route.access === 'companyMember' || route.access === 'companyAdmin';
-        expect(response.status, `${route.id} must refuse ${caller}`).toBe(signedInCaller && companyScoped ? 403 : 401);
+        expect(response.status, `${route.id} must refuse ${caller}`).toBe(liveSession && companyScoped ? 403 : 401);
       }
       expect(response.status).toBeLessThan(500);
     },
