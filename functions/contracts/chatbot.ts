@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { CONTACT_PATH, HELP_LINE_HOURS, HELP_LINE_PHONE, PORTAL_PATHS } from '../domain/chatbot/portal-paths';
+import {
+  CHATBOT_MAX_SUGGESTIONS,
+  CONTACT_PATH,
+  HELP_LINE_HOURS,
+  HELP_LINE_PHONE,
+  PORTAL_PATHS,
+} from '../domain/chatbot/portal-paths';
 
 /**
  * The assistant ("chatbot"): one question in, one answer chosen from the knowledge base out.
@@ -7,8 +13,7 @@ import { CONTACT_PATH, HELP_LINE_HOURS, HELP_LINE_PHONE, PORTAL_PATHS } from '..
  * come back or be stored), and every link is a page of the SPA.
  */
 export const CHATBOT_QUESTION_MAX_LENGTH = 500;
-export const CHATBOT_MAX_SUGGESTIONS = 3;
-export { CONTACT_PATH, HELP_LINE_HOURS, HELP_LINE_PHONE, PORTAL_PATHS };
+export { CHATBOT_MAX_SUGGESTIONS, CONTACT_PATH, HELP_LINE_HOURS, HELP_LINE_PHONE, PORTAL_PATHS };
 
 export const askChatbotRequest = z
   .object({

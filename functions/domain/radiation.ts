@@ -3,14 +3,16 @@ import { DomainError } from './errors';
 /**
  * Radiation outside DSN and the portabilité it opens (Code de la sécurité sociale, L. 911-8):
  * an ex-employee keeps the health cover for the length of their last contract, in whole
- * months rounded up, 12 months at most, when the end of contract opens unemployment
- * rights. The reasons that do not (as this scheme applies the rule): démission, licenciement
- * pour faute grave, retraite, décès — and "autre", which the insurer reviews by hand.
+ * months rounded up, 12 months at most, when the end of contract opens unemployment rights
+ * and is not due to gross misconduct (faute lourde). A dismissal for faute grave still opens
+ * unemployment benefits, hence the portabilité. A démission, a retirement or a death does
+ * not; "autre" is reviewed by the insurer by hand.
  */
 export const RADIATION_REASONS = [
   'demission',
   'licenciement',
   'licenciement_faute_grave',
+  'licenciement_faute_lourde',
   'fin_cdd',
   'rupture_conventionnelle',
   'retraite',
@@ -19,7 +21,12 @@ export const RADIATION_REASONS = [
 ] as const;
 export type RadiationReason = (typeof RADIATION_REASONS)[number];
 
-const PORTABILITE_REASONS: ReadonlySet<RadiationReason> = new Set(['licenciement', 'fin_cdd', 'rupture_conventionnelle']);
+const PORTABILITE_REASONS: ReadonlySet<RadiationReason> = new Set([
+  'licenciement',
+  'licenciement_faute_grave',
+  'fin_cdd',
+  'rupture_conventionnelle',
+]);
 export const PORTABILITE_MAX_MONTHS = 12;
 
 export interface Portabilite {

@@ -450,10 +450,24 @@ export function stem(term: string): string {
 /** Numbers people write in questions are short (3 mois, 12 caractères, 4 documents). */
 const MAX_NUMBER_LENGTH = 4;
 
-function canonical(token: string): readonly string[] {
+function canonicalUncached(token: string): readonly string[] {
   const mapped = LEXICON.get(token) ?? LEXICON.get(stem(token));
   if (mapped !== undefined) return typeof mapped === 'string' ? [mapped] : mapped;
   return [stem(token)];
+}
+
+/** Tokens repeat a lot (the knowledge base's vocabulary is small): remember, within bounds. */
+const canonicalCache = new Map<string, readonly string[]>();
+const CANONICAL_CACHE_LIMIT = 20_000;
+
+function canonical(token: string): readonly string[] {
+  let terms = canonicalCache.get(token);
+  if (terms === undefined) {
+    terms = canonicalUncached(token);
+    if (canonicalCache.size >= CANONICAL_CACHE_LIMIT) canonicalCache.clear();
+    canonicalCache.set(token, terms);
+  }
+  return terms;
 }
 
 /** Folded text with its expressions rewritten and its elisions removed, ready to split. */

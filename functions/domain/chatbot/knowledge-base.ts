@@ -1687,8 +1687,8 @@ export const knowledgeBase: readonly KnowledgeEntry[] = [
     title: 'Les motifs de radiation',
     prompt: 'Quel motif de radiation choisir ?',
     text:
-      'Choisissez le motif qui correspond à la fin du contrat de travail : démission, licenciement, licenciement pour faute grave, fin de CDD, rupture conventionnelle, départ à la retraite, décès ou autre motif.\n\n' +
-      'Le motif compte : il détermine si l’ancien salarié a droit à la portabilité. Le portail l’accorde pour un licenciement, une fin de CDD ou une rupture conventionnelle. Un « autre motif » est examiné par nos équipes.',
+      'Choisissez le motif qui correspond à la fin du contrat de travail : démission, licenciement, licenciement pour faute grave, licenciement pour faute lourde, fin de CDD, rupture conventionnelle, départ à la retraite, décès ou autre motif.\n\n' +
+      'Le motif compte : il détermine si l’ancien salarié a droit à la portabilité. Dans l’espace, l’ouvrent les motifs : licenciement, licenciement pour faute grave, fin de CDD, rupture conventionnelle. Un « autre motif » est examiné par nos équipes.',
     links: [link.radiation],
     questions: [
       'Quel motif de radiation choisir ?',
@@ -1847,7 +1847,7 @@ export const knowledgeBase: readonly KnowledgeEntry[] = [
     title: 'Le mandat SEPA',
     prompt: 'À quoi sert le mandat SEPA ?',
     text:
-      'Le mandat de prélèvement SEPA autorise le prélèvement d’une cotisation sur le compte bancaire du salarié, par exemple s’il choisit d’étendre sa couverture ou de souscrire des garanties facultatives à sa charge.\n\n' +
+      'Le mandat de prélèvement SEPA permet au salarié d’autoriser le prélèvement, sur son compte bancaire, des cotisations restant à sa charge, par exemple pour des garanties facultatives ou la couverture de sa famille, selon votre contrat.\n\n' +
       'Il est disponible dans « Mes documents pratiques » › « Documents utiles salariés ». Le salarié le complète, le signe et le renvoie avec son RIB.',
     links: [link.documents],
     questions: [

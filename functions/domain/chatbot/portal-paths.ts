@@ -28,3 +28,6 @@ export type PortalPath = (typeof PORTAL_PATHS)[number];
 export const HELP_LINE_PHONE = '01 44 20 80 63';
 export const HELP_LINE_HOURS = 'du lundi au vendredi de 9h00 à 17h00';
 export const CONTACT_PATH = '/contact' satisfies PortalPath;
+
+/** Follow-up questions offered with a reply: three buttons fit the dialog on a phone. */
+export const CHATBOT_MAX_SUGGESTIONS = 3;

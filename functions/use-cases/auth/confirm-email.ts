@@ -40,8 +40,11 @@ export const confirmEmail =
         ),
       ]);
     } catch (error) {
-      // A concurrent click got there first: same outcome.
-      if (error instanceof TransactionCanceledException) return { confirmed: true };
+      // A concurrent click got there first: same outcome. Else (deactivated meanwhile) nothing was confirmed.
+      if (error instanceof TransactionCanceledException) {
+        if ((await ports.users.getUser(item.userId))?.status === 'active') return { confirmed: true };
+        throw unprocessable('LINK_INVALID');
+      }
       throw error;
     }
     return { confirmed: true };

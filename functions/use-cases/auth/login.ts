@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/errors';
 import { mfaRequired } from '../../domain/mfa-policy';
 import { maskPhone } from '../../domain/phone';
-import { LOGIN_ATTEMPT_TTL_MS } from '../../domain/login-code';
+import { CODE_TTL_MS, LOGIN_ATTEMPT_TTL_MS } from '../../domain/login-code';
 import type { LoginResponse } from '../../contracts/auth';
 import { keys } from '../../adapters/dynamodb/table-keys';
 import { update } from '../../adapters/dynamodb/users-repository';
@@ -89,6 +89,7 @@ export const login =
         maskedPhone: user.phoneVerified && user.mobile ? maskPhone(user.mobile) : null,
         phoneEditable: !user.phoneVerified,
       },
-      cookies: [loginCookie(attemptSecret, LOGIN_ATTEMPT_TTL_MS)],
+      // The browser keeps it while a code sent at the last moment is still valid (see sendLoginCode).
+      cookies: [loginCookie(attemptSecret, LOGIN_ATTEMPT_TTL_MS + CODE_TTL_MS)],
     };
   };

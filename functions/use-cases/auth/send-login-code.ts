@@ -51,10 +51,12 @@ export const sendLoginCode =
       await ports.users.transact([
         update(
           keys.loginAttempt(digest),
-          'SET codeDigest = :code, codeExpiresAt = :expires, phone = :phone, sends = sends + :one, lastSentAt = :now',
+          'SET codeDigest = :code, codeExpiresAt = :expires, phone = :phone, sends = sends + :one, lastSentAt = :now, expiresAt = :attemptExpires',
           {
             ':code': ports.secrets.digest('login-code', `${digest}:${code}`),
             ':expires': expiresAt,
+            // The attempt lives at least as long as the code the SMS says is valid 10 minutes.
+            ':attemptExpires': Math.max(attempt.expiresAt, Math.ceil(expiresAt / 1000)),
             ':phone': phone,
             ':one': 1,
             ':now': now,

@@ -1,5 +1,4 @@
 import type { AskChatbotRequest, AskChatbotResponse, ChatbotFallback } from '../../contracts/chatbot';
-import { CHATBOT_MAX_SUGGESTIONS } from '../../contracts/chatbot';
 import {
   FALLBACK_TEXT,
   SENSITIVE_DATA_WARNING,
@@ -7,7 +6,12 @@ import {
   knowledgeBase,
   type KnowledgeEntry,
 } from '../../domain/chatbot/knowledge-base';
-import { CONTACT_PATH, HELP_LINE_HOURS, HELP_LINE_PHONE } from '../../domain/chatbot/portal-paths';
+import {
+  CHATBOT_MAX_SUGGESTIONS,
+  CONTACT_PATH,
+  HELP_LINE_HOURS,
+  HELP_LINE_PHONE,
+} from '../../domain/chatbot/portal-paths';
 import { buildChatbotIndex, type ChatbotIndex } from '../../domain/chatbot/retrieval';
 import { guardQuestion, type SensitiveKind } from '../../domain/chatbot/sensitive-data';
 
@@ -52,6 +56,7 @@ export function askChatbot(index: ChatbotIndex, entries: readonly KnowledgeEntry
     const context = request.context ?? { signedIn: false };
     const { entry, confidence, nearMisses, outOfScope } = index.select(guarded.text, context);
     const starters = STARTER_ENTRY_IDS[context.signedIn ? 'member' : 'visitor'];
+    const warning = guarded.found.length > 0 ? SENSITIVE_DATA_WARNING : null;
     const response: AskChatbotResponse = entry
       ? {
           answer: {
@@ -63,7 +68,7 @@ export function askChatbot(index: ChatbotIndex, entries: readonly KnowledgeEntry
           suggestions: promptsOf(entry.smallTalk ? starters : entry.followUps, entry.id),
           fallback: null,
           confidence,
-          warning: guarded.found.length > 0 ? SENSITIVE_DATA_WARNING : null,
+          warning,
         }
       : {
           answer: null,
@@ -74,7 +79,7 @@ export function askChatbot(index: ChatbotIndex, entries: readonly KnowledgeEntry
           ),
           fallback: outOfScope ? { ...CHATBOT_FALLBACK, text: outOfScope.text } : CHATBOT_FALLBACK,
           confidence,
-          warning: guarded.found.length > 0 ? SENSITIVE_DATA_WARNING : null,
+          warning,
         };
     return { response, outcome: { answerId: entry?.id ?? null, confidence, sensitiveData: guarded.found } };
   };

@@ -28,33 +28,43 @@ export const acceptInvitation =
       if (error instanceof TransactionCanceledException) throw unprocessable('LINK_INVALID');
       throw error;
     }
-    await ports.identity.createUser({ email: user.email, password: input.password });
-    const memberships = await ports.users.memberships(user.userId);
-    await ports.users.transact([
-      update(
-        keys.user(user.userId),
-        'SET #status = :active, identityStatus = :created, cgu = :cgu, emailConfirmedAt = :now, version = version + :one REMOVE invitationDigest',
-        {
-          ':active': 'active',
-          ':invited': 'invited',
-          ':created': 'created',
-          ':cgu': { version: input.cguVersion, acceptedAt: nowIso },
-          ':now': nowIso,
-          ':one': 1,
-        },
-        '#status = :invited',
-        { '#status': 'status' },
-      ),
-      ...memberships.slice(0, 90).map((membership) =>
-        auditPut(ports, {
-          companyId: membership.companyId,
-          actorId: user.userId,
-          actorName: displayName(user),
-          action: 'user.invitation-accepted',
-          targetId: user.userId,
-          targetName: displayName(user),
-        }),
-      ),
-    ]);
+    try {
+      await ports.identity.createUser({ email: user.email, password: input.password });
+      const memberships = await ports.users.memberships(user.userId);
+      await ports.users.transact([
+        update(
+          keys.user(user.userId),
+          'SET #status = :active, identityStatus = :created, cgu = :cgu, emailConfirmedAt = :now, version = version + :one REMOVE invitationDigest',
+          {
+            ':active': 'active',
+            ':invited': 'invited',
+            ':created': 'created',
+            ':cgu': { version: input.cguVersion, acceptedAt: nowIso },
+            ':now': nowIso,
+            ':one': 1,
+          },
+          '#status = :invited',
+          { '#status': 'status' },
+        ),
+        ...memberships.slice(0, 90).map((membership) =>
+          auditPut(ports, {
+            companyId: membership.companyId,
+            actorId: user.userId,
+            actorName: displayName(user),
+            action: 'user.invitation-accepted',
+            targetId: user.userId,
+            targetName: displayName(user),
+          }),
+        ),
+      ]);
+    } catch (error) {
+      // Nothing is half-done: the link is given back and the account stays invited (and has no
+      // password in Cognito), so that sending the same form again creates it.
+      await ports.users
+        .transact([update(keys.linkToken(digest), 'REMOVE usedAt', { ':now': nowIso }, 'usedAt = :now')])
+        .catch(() => undefined);
+      await ports.identity.deleteUser(user.email).catch(() => undefined);
+      throw error;
+    }
     return { email: user.email };
   };

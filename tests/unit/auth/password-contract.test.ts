@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { newPassword } from '../../../functions/contracts/auth';
 import { passwordProblem } from '../../../functions/domain/password-policy';
 
-const emoji = (n: number) => Array.from({ length: n }, (_, i) => String.fromCodePoint(0x1f600 + ((i * 7) % 64))).join('');
+const emoji = (n: number) =>
+  Array.from({ length: n }, (_, i) => String.fromCodePoint(0x1f600 + ((i * 7) % 64))).join('');
 
 describe('new password form check', () => {
   it.each([

@@ -42,7 +42,7 @@ const route = (
 const results = (routes: RouteResult[]): BenchResults =>
   ({
     routes,
-    lists: { routes: [], rawPages: [], rawRcuRatio: null, rawLatencyRatioP50: null },
+    lists: { measured: true, routes: [], rawPages: [], rawRcuRatio: null, rawLatencyRatioP50: null },
     throughput: null,
     bundles: null,
     spa: null,

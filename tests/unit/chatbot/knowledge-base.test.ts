@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { knowledgeBase, type KnowledgeEntry } from '../../../functions/domain/chatbot/knowledge-base';
+import {
+  STARTER_ENTRY_IDS,
+  knowledgeBase,
+  type KnowledgeEntry,
+} from '../../../functions/domain/chatbot/knowledge-base';
 import {
   HELP_LINE_HOURS,
   HELP_LINE_PHONE,
@@ -15,7 +19,13 @@ import {
   RESEND_COOLDOWN_MS,
 } from '../../../functions/domain/login-code';
 import { MFA_MAX_LOGIN_AGE_MS } from '../../../functions/domain/mfa-policy';
-import { DEFAULT_RETROACTIVE_DAYS, PORTABILITE_MAX_MONTHS } from '../../../functions/domain/radiation';
+import {
+  DEFAULT_RETROACTIVE_DAYS,
+  PORTABILITE_MAX_MONTHS,
+  RADIATION_REASONS,
+  portabiliteFor,
+} from '../../../functions/domain/radiation';
+import { RADIATION_REASON_LABELS } from '../../../functions/contracts/employees';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../../functions/runtime/cookies';
 import { CONFIRMATION_LINK_TTL_MS } from '../../../functions/use-cases/auth/activate-space';
 import { RESET_LINK_TTL_MS } from '../../../functions/use-cases/auth/passwords';
@@ -71,6 +81,8 @@ describe('the knowledge base of the assistant', () => {
 
   it('offers follow-ups that exist and that lead back to themselves', () => {
     const chatbot = createChatbot();
+    for (const id of [...STARTER_ENTRY_IDS.visitor, ...STARTER_ENTRY_IDS.member])
+      expect(answers.map((item) => item.id)).toContain(id);
     for (const item of answers) {
       for (const id of item.followUps) {
         expect(byId.has(id), `${item.id} → ${id}`).toBe(true);
@@ -124,6 +136,16 @@ describe('the knowledge base of the assistant', () => {
     expect(entry('portabilite').text).toContain(`${PORTABILITE_MAX_MONTHS} mois au maximum`);
     const attachments = `jusqu’à ${ATTACHMENT_MAX_COUNT} documents de ${ATTACHMENT_MAX_BYTES / 1024 / 1024} Mo`;
     expect(entry('nous-contacter').text).toContain(attachments);
+  });
+
+  it('names exactly the radiation reasons that open the portabilité in the portal', () => {
+    const sentence = /l’ouvrent les motifs : ([^.]+)\./.exec(entry('motifs-radiation').text)?.[1] ?? '';
+    for (const reason of RADIATION_REASONS) {
+      const opens = portabiliteFor(reason, '2025-01-01', '2025-12-31').eligible;
+      const label = RADIATION_REASON_LABELS[reason].toLowerCase();
+      const listed = sentence.toLowerCase().split(', ').includes(label);
+      expect(listed, `${reason}: ${opens ? 'opens' : 'does not open'} the portabilité`).toBe(opens);
+    }
   });
 
   it('says what the user guide says about identifiers and the second factor', () => {

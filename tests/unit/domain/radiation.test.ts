@@ -7,7 +7,9 @@ describe('portabilité', () => {
     ['fin_cdd', true],
     ['rupture_conventionnelle', true],
     ['demission', false],
-    ['licenciement_faute_grave', false],
+    // A faute grave still opens unemployment benefits; only a faute lourde excludes the portabilité.
+    ['licenciement_faute_grave', true],
+    ['licenciement_faute_lourde', false],
     ['retraite', false],
     ['deces', false],
     ['autre', false],

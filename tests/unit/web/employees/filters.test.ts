@@ -77,7 +77,9 @@ describe('filters → API query', () => {
 describe('what the live region says', () => {
   it('counts the rows shown, in French (singular for 0 and 1)', () => {
     expect(resultsAnnouncement(1, false)).toBe('1 salarié affiché.');
-    expect(resultsAnnouncement(25, true)).toBe("25 salariés affichés. D'autres salariés peuvent être chargés.");
+    expect(resultsAnnouncement(25, true)).toBe(
+      "25 salariés affichés. D'autres salariés peuvent être chargés.",
+    );
     expect(resultsAnnouncement(0, false)).toBe('Aucun salarié ne correspond à votre recherche.');
   });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { portabiliteDetail, portabiliteSummary } from '../../../../web/src/features/employees/lib/portabilite';
+import {
+  portabiliteDetail,
+  portabiliteSummary,
+} from '../../../../web/src/features/employees/lib/portabilite';
 
 describe('portabilité wording', () => {
   it('says how long and until when, in the list', () => {
@@ -12,7 +15,9 @@ describe('portabilité wording', () => {
   });
 
   it('says plainly when the reason opens no portabilité', () => {
-    expect(portabiliteSummary({ eligible: false, months: 0, from: null, to: null })).toBe('Pas de portabilité');
+    expect(portabiliteSummary({ eligible: false, months: 0, from: null, to: null })).toBe(
+      'Pas de portabilité',
+    );
   });
 
   it('shows nothing when the server does not know (a radiation that came from the DSN)', () => {
@@ -24,6 +29,8 @@ describe('portabilité wording', () => {
     expect(portabiliteDetail({ eligible: true, months: 7, from: '2026-11-27', to: '2027-06-26' })).toContain(
       'Portabilité : 7 mois, du 27/11/2026 au 26/06/2027.',
     );
-    expect(portabiliteDetail({ eligible: false, months: 0, from: null, to: null })).toMatch(/^Pas de portabilité/);
+    expect(portabiliteDetail({ eligible: false, months: 0, from: null, to: null })).toMatch(
+      /^Pas de portabilité/,
+    );
   });
 });

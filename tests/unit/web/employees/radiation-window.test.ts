@@ -20,9 +20,13 @@ describe('the end dates a radiation accepts', () => {
   });
 
   it('gives the reason a date is refused, in the server’s words', () => {
-    expect(endDateProblem('2026-09-30', '2026-10-01', TODAY)).toMatch(/ne peut pas précéder la date d’effet.*01\/10\/2026/);
+    expect(endDateProblem('2026-09-30', '2026-10-01', TODAY)).toMatch(
+      /ne peut pas précéder la date d’effet.*01\/10\/2026/,
+    );
     expect(endDateProblem('2026-08-27', '2020-01-01', TODAY)).toMatch(/plus de 90 jours/);
-    expect(endDateProblem('2027-11-27', '2020-01-01', TODAY)).toBe('La date de fin ne peut pas dépasser un an à venir.');
+    expect(endDateProblem('2027-11-27', '2020-01-01', TODAY)).toBe(
+      'La date de fin ne peut pas dépasser un an à venir.',
+    );
     expect(endDateProblem('2026-08-28', '2020-01-01', TODAY)).toBeUndefined();
     expect(endDateProblem(TODAY, '2020-01-01', TODAY)).toBeUndefined();
     expect(endDateProblem('2027-11-26', '2020-01-01', TODAY)).toBeUndefined();
@@ -54,7 +58,10 @@ describe('the radiation form', () => {
 
   it('refuses a date outside the window on the field', () => {
     const result = schema.safeParse({ endDate: '2028-01-01', reason: 'demission' });
-    expect(result.error?.issues[0]).toMatchObject({ path: ['endDate'], message: 'La date de fin ne peut pas dépasser un an à venir.' });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['endDate'],
+      message: 'La date de fin ne peut pas dépasser un an à venir.',
+    });
   });
 });
 
@@ -72,12 +79,19 @@ describe('calendar helpers', () => {
 
 describe('the dependants radiated with the employee', () => {
   const child = { kind: 'enfant' as const, firstName: 'Léa', lastName: 'Martin', birthDate: '2015-04-03' };
-  const conjoint = { kind: 'conjoint' as const, firstName: 'Paul', lastName: 'Martin', birthDate: '1990-01-01' };
+  const conjoint = {
+    kind: 'conjoint' as const,
+    firstName: 'Paul',
+    lastName: 'Martin',
+    birthDate: '1990-01-01',
+  };
 
   it('names them', () => {
     expect(dependantsPhrase([])).toBeNull();
     expect(dependantsPhrase([conjoint])).toBe('son conjoint');
     expect(dependantsPhrase([child])).toBe('son enfant');
-    expect(dependantsPhrase([conjoint, child, { ...child, firstName: 'Zoé' }])).toBe('son conjoint et ses 2 enfants');
+    expect(dependantsPhrase([conjoint, child, { ...child, firstName: 'Zoé' }])).toBe(
+      'son conjoint et ses 2 enfants',
+    );
   });
 });
