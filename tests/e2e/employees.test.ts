@@ -8,7 +8,12 @@ import { portabiliteFor } from '../../functions/domain/radiation';
 import { sortableName } from '../../functions/adapters/dynamodb/table-keys';
 import { todayIso } from '../../web/src/features/employees/lib/dates';
 import { control } from '../support/api';
-import { activateAndConfirm, browser as apiBrowser, logIn, type Browser as ApiBrowser } from '../support/auth-flow';
+import {
+  activateAndConfirm,
+  browser as apiBrowser,
+  logIn,
+  type Browser as ApiBrowser,
+} from '../support/auth-flow';
 import { addSession, launchBrowser, randomIp, screenshots, SESSION_COOKIE } from '../support/browser';
 import { importCompanies } from '../support/company-import';
 
@@ -43,7 +48,8 @@ const today = todayIso();
 
 /** dd/mm/yyyy, as the pages show dates. */
 const french = (iso: string) => iso.split('-').reverse().join('/');
-const fullName = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
+const fullName = (person: { firstName: string; lastName: string }) =>
+  `${person.firstName} ${person.lastName}`;
 
 /** The one radiated through Mes contrats, found again in Mes salariés. */
 let radiated: Insured;
@@ -117,7 +123,10 @@ async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ rule: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
+    .map((violation) => ({
+      rule: violation.id,
+      nodes: violation.nodes.map((node) => node.target.join(' ')),
+    }));
 }
 
 const focused = (page: Page) =>
@@ -155,14 +164,23 @@ describe('Mes contrats', () => {
     await contracts.waitFor();
     expect(await contracts.locator('tbody tr').count()).toBe(dataset.rows.contrats.length);
     const headers = await contracts.locator('thead th').allTextContents();
-    expect(headers).toEqual(['Statut', 'Risque', 'Contrat employeur', 'Contrat', "Date d'effet", 'Date de fin', 'Actions']);
+    expect(headers).toEqual([
+      'Statut',
+      'Risque',
+      'Contrat employeur',
+      'Contrat',
+      "Date d'effet",
+      'Date de fin',
+      'Actions',
+    ]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'contrats');
 
     // The contract with the most people still covered, and one of them on its first page.
     const active = dataset.rows.assures.filter((row) => !row.date_fin);
     const byContract = new Map<string, number>();
-    for (const row of active) byContract.set(row.contrat_employeur, (byContract.get(row.contrat_employeur) ?? 0) + 1);
+    for (const row of active)
+      byContract.set(row.contrat_employeur, (byContract.get(row.contrat_employeur) ?? 0) + 1);
     const contractNumber = [...byContract].sort((a, b) => b[1] - a[1])[0]![0];
     const firstPage = await who.call<{ insured: Insured[] }>(
       'GET',
@@ -193,10 +211,14 @@ describe('Mes contrats', () => {
     expect(await insuredTable.locator('tbody tr').count()).toBe(firstPage.body.insured.length);
 
     // Children: a disclosure with their names and birth dates.
-    const parent = firstPage.body.insured.find((insured) => insured.beneficiaries.some((b) => b.kind === 'enfant'));
+    const parent = firstPage.body.insured.find((insured) =>
+      insured.beneficiaries.some((b) => b.kind === 'enfant'),
+    );
     if (parent) {
       const children = parent.beneficiaries.filter((b) => b.kind === 'enfant');
-      const toggle = page.getByRole('button', { name: new RegExp(`^${children.length} enfants? de ${fullName(parent)}$`) });
+      const toggle = page.getByRole('button', {
+        name: new RegExp(`^${children.length} enfants? de ${fullName(parent)}$`),
+      });
       expect(await toggle.getAttribute('aria-expanded')).toBe('false');
       await toggle.click();
       expect(await toggle.getAttribute('aria-expanded')).toBe('true');
@@ -210,7 +232,9 @@ describe('Mes contrats', () => {
     // The affiliation certificate: a real PDF.
     const [certificate] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: `Télécharger le certificat d'affiliation de ${fullName(target)}` }).click(),
+      page
+        .getByRole('button', { name: `Télécharger le certificat d'affiliation de ${fullName(target)}` })
+        .click(),
     ]);
     expect((await downloaded(certificate)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(certificate.suggestedFilename()).toMatch(/^certificat-affiliation-.*\.pdf$/);
@@ -249,17 +273,25 @@ describe('Mes contrats', () => {
     const expected = portabiliteFor('licenciement', target.effectiveDate, today);
     expect(expected.eligible).toBe(true);
     const result = await dialog.textContent();
-    expect(result).toContain(`Portabilité : ${expected.months} mois, du ${french(expected.from!)} au ${french(expected.to!)}`);
+    expect(result).toContain(
+      `Portabilité : ${expected.months} mois, du ${french(expected.from!)} au ${french(expected.to!)}`,
+    );
     await screenshots(page, 'radiation-confirmee');
     await dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
 
     // The row now has its end date and portabilité, and the focus is on it.
-    const row = insuredTable.locator('tr', { has: page.locator(`[data-employee-row="${target.employeeId}"]`) });
-    await expect.poll(() => row.textContent()).toContain(`Portabilité : ${expected.months} mois, jusqu'au ${french(expected.to!)}`);
+    const row = insuredTable.locator('tr', {
+      has: page.locator(`[data-employee-row="${target.employeeId}"]`),
+    });
+    await expect
+      .poll(() => row.textContent())
+      .toContain(`Portabilité : ${expected.months} mois, jusqu'au ${french(expected.to!)}`);
     expect(await row.textContent()).toContain(french(today));
     expect(await row.getByRole('button', { name: `Radier ${fullName(target)}` }).count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-employee-row'))).toBe(target.employeeId);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-employee-row'))).toBe(
+      target.employeeId,
+    );
     radiated = { ...target, endDate: today };
   });
 });
@@ -270,8 +302,13 @@ describe('Mes salariés', () => {
     const page = await open('/salaries');
     const table = page.getByRole('table', { name: /^Salariés affiliés/ });
     await table.waitFor();
-    const status = page.getByRole('main').getByRole('status').filter({ hasText: /salariés? affichés?/ });
-    expect(await status.textContent()).toMatch(/^25 salariés affichés\. D'autres salariés peuvent être chargés\.$/);
+    const status = page
+      .getByRole('main')
+      .getByRole('status')
+      .filter({ hasText: /salariés? affichés?/ });
+    expect(await status.textContent()).toMatch(
+      /^25 salariés affichés\. D'autres salariés peuvent être chargés\.$/,
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'salaries');
 
@@ -290,7 +327,9 @@ describe('Mes salariés', () => {
     expect(await row.getByRole('button', { name: /^Radier/ }).count()).toBe(0);
     const [attestation] = await Promise.all([
       page.waitForEvent('download'),
-      row.getByRole('button', { name: `Télécharger l'attestation de radiation de ${fullName(radiated)}` }).click(),
+      row
+        .getByRole('button', { name: `Télécharger l'attestation de radiation de ${fullName(radiated)}` })
+        .click(),
     ]);
     expect((await downloaded(attestation)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
@@ -307,7 +346,9 @@ describe('Mes salariés', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe((await names())[25]);
     expect(await page.getByRole('button', { name: 'Charger plus de salariés' }).count()).toBe(0);
     const ascending = await names();
-    expect(ascending.map((name) => sortableName(name))).toEqual([...ascending.map((name) => sortableName(name))].sort());
+    expect(ascending.map((name) => sortableName(name))).toEqual(
+      [...ascending.map((name) => sortableName(name))].sort(),
+    );
 
     const sort = table.getByRole('button', { name: /^Nom/ });
     expect(await table.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
@@ -322,8 +363,13 @@ describe('Mes salariés', () => {
     const prefix = target.nom.slice(0, 3);
     await page.getByLabel('Rechercher un salarié').fill(prefix);
     const table = page.getByRole('table', { name: /^Salariés affiliés/ });
-    const expectedCount = dataset.rows.assures.filter((row) => sortableName(row.nom).startsWith(sortableName(prefix))).length;
-    const status = page.getByRole('main').getByRole('status').filter({ hasText: /salariés? affichés?/ });
+    const expectedCount = dataset.rows.assures.filter((row) =>
+      sortableName(row.nom).startsWith(sortableName(prefix)),
+    ).length;
+    const status = page
+      .getByRole('main')
+      .getByRole('status')
+      .filter({ hasText: /salariés? affichés?/ });
     await expect
       .poll(() => status.textContent())
       .toBe(`${expectedCount} ${expectedCount > 1 ? 'salariés affichés' : 'salarié affiché'}.`);
@@ -344,16 +390,23 @@ describe('Mes salariés', () => {
     const table = page.getByRole('table', { name: /^Salariés affiliés/ });
     await table.waitFor();
     const first = (await table.locator('[data-employee-row]').first().getAttribute('data-employee-row'))!;
-    const employees = await who.call<{ items: Insured[] }>('GET', `/companies/${companyId}/employees?limit=1`);
+    const employees = await who.call<{ items: Insured[] }>(
+      'GET',
+      `/companies/${companyId}/employees?limit=1`,
+    );
     const employee = employees.body.items[0]!;
     expect(employee.employeeId).toBe(first);
-    const nir = dataset.rows.assures.find((row) => row.nom === employee.lastName && row.prenom === employee.firstName)!.nir;
+    const nir = dataset.rows.assures.find(
+      (row) => row.nom === employee.lastName && row.prenom === employee.firstName,
+    )!.nir;
     const row = table.locator('tr', { has: page.locator(`[data-employee-row="${first}"]`) });
     const cell = row.locator('.emp-nir__value');
     expect(await cell.textContent()).toContain(employee.maskedNir);
     expect((await page.content()).replace(/\s/g, '')).not.toContain(nir);
 
-    await row.getByRole('button', { name: `Afficher le numéro de sécurité sociale de ${fullName(employee)}` }).click();
+    await row
+      .getByRole('button', { name: `Afficher le numéro de sécurité sociale de ${fullName(employee)}` })
+      .click();
     await expect.poll(async () => (await cell.textContent())?.replace(/\s/g, '')).toBe(nir);
     expect(await row.getByRole('button', { name: /^Masquer le numéro/ }).count()).toBe(1);
 
@@ -371,12 +424,15 @@ describe('Mes salariés', () => {
       page.getByRole('button', { name: 'Exporter en CSV' }).click(),
     ]);
     expect(file.suggestedFilename()).toMatch(/^salaries-\d{4}-\d{2}-\d{2}\.csv$/);
-    const rows = parse((await downloaded(file)).toString('utf8'), { delimiter: ';', bom: true, columns: true }) as Record<
-      string,
-      string
-    >[];
+    const rows = parse((await downloaded(file)).toString('utf8'), {
+      delimiter: ';',
+      bom: true,
+      columns: true,
+    }) as Record<string, string>[];
     expect(rows).toHaveLength(dataset.rows.assures.length);
-    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['etablissement', 'nom', 'prenom', 'nir', 'date_fin']));
+    expect(Object.keys(rows[0]!)).toEqual(
+      expect.arrayContaining(['etablissement', 'nom', 'prenom', 'nir', 'date_fin']),
+    );
     expect(rows.every((row) => /•/.test(row.nir!))).toBe(true);
     await page
       .getByRole('status')
@@ -385,7 +441,10 @@ describe('Mes salariés', () => {
 
     // The same filters as the screen: only the radiated ones.
     await page.getByLabel('Situation').selectOption({ label: 'Radiés' });
-    await page.getByRole('status').filter({ hasText: /salariés? affichés?\.$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /salariés? affichés?\.$/ })
+      .waitFor();
     const [radiatedFile] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Exporter en CSV' }).click(),
@@ -423,7 +482,10 @@ describe('Radiation (contexte sans DSN)', () => {
     expect(target).toBeDefined();
     const name = `${target.prenom} ${target.nom}`;
 
-    const tabTo = async (predicate: (element: Awaited<ReturnType<typeof focused>>) => boolean, what: string) => {
+    const tabTo = async (
+      predicate: (element: Awaited<ReturnType<typeof focused>>) => boolean,
+      what: string,
+    ) => {
       for (let i = 0; i < 60; i += 1) {
         await page.keyboard.press('Tab');
         const element = await focused(page);
@@ -436,7 +498,12 @@ describe('Radiation (contexte sans DSN)', () => {
     expect(search.outline).not.toBe('none');
     await page.keyboard.type(target.nom);
     await expect
-      .poll(() => page.getByRole('table', { name: 'Salariés couverts correspondant à la recherche' }).locator('tbody tr').count())
+      .poll(() =>
+        page
+          .getByRole('table', { name: 'Salariés couverts correspondant à la recherche' })
+          .locator('tbody tr')
+          .count(),
+      )
       .toBe(1);
     const choose = await tabTo((element) => element.label === `Choisir ${name}`, `"Choisir ${name}"`);
     expect(choose.outline).not.toBe('none');
@@ -458,9 +525,14 @@ describe('Radiation (contexte sans DSN)', () => {
     await tabTo((element) => element.text === 'Continuer', '"Continuer"');
     await page.keyboard.press('Enter');
 
-    await page.getByRole('heading', { name: `Confirmer la radiation de ${name} au ${french(today)} ?` }).waitFor();
+    await page
+      .getByRole('heading', { name: `Confirmer la radiation de ${name} au ${french(today)} ?` })
+      .waitFor();
     expect(await focused(page)).toMatchObject({ tag: 'h3' });
-    const confirm = await tabTo((element) => element.text === 'Confirmer la radiation', '"Confirmer la radiation"');
+    const confirm = await tabTo(
+      (element) => element.text === 'Confirmer la radiation',
+      '"Confirmer la radiation"',
+    );
     expect(confirm.outline).not.toBe('none');
     await page.keyboard.press('Enter');
 
@@ -468,7 +540,10 @@ describe('Radiation (contexte sans DSN)', () => {
     const expected = portabiliteFor('fin_cdd', target.date_effet, today);
     expect(await page.getByRole('main').textContent()).toContain(`Portabilité : ${expected.months} mois`);
     await screenshots(page, 'radiation-resultat');
-    await tabTo((element) => element.text === "Télécharger l'attestation de radiation", 'the attestation button');
+    await tabTo(
+      (element) => element.text === "Télécharger l'attestation de radiation",
+      'the attestation button',
+    );
     const [attestation] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect((await downloaded(attestation)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 

@@ -21,8 +21,14 @@ interface SectionCase {
 }
 
 const sectionsInNav: SectionCase[] = [
-  { link: 'Mes contrats', path: '/contrats', heading: 'Mes contrats' },
-  { menu: 'Mes salariés', link: 'Salariés affiliés', path: '/salaries', heading: 'Mes salariés affiliés' },
+  { link: 'Mes contrats', path: '/contrats', heading: 'Mes contrats', shows: 'Toutes les informations utiles liées' },
+  {
+    menu: 'Mes salariés',
+    link: 'Salariés affiliés',
+    path: '/salaries',
+    heading: 'Mes salariés affiliés',
+    shows: 'Rechercher un salarié',
+  },
   {
     menu: 'Mes salariés',
     link: 'Pré-affilier un salarié',
@@ -46,15 +52,22 @@ const sectionsInNav: SectionCase[] = [
     link: 'Radiation (contexte sans DSN)',
     path: '/salaries/radiation',
     heading: 'Radiation (contexte sans DSN)',
+    shows: 'Choisissez le salarié à radier',
   },
-  { link: 'Mes documents pratiques', path: '/documents', heading: 'Mes documents pratiques' },
+  {
+    link: 'Mes documents pratiques',
+    path: '/documents',
+    heading: 'Mes documents pratiques',
+    shows: 'Documents utiles salariés',
+  },
   {
     menu: 'Mes habilitations',
     link: 'Gestion des habilitations',
     path: '/habilitations',
     heading: 'Gestion des habilitations',
+    shows: 'Journal des modifications',
   },
-  { link: 'Nous contacter', path: '/contact', heading: 'Nous contacter' },
+  { link: 'Nous contacter', path: '/contact', heading: 'Nous contacter', shows: 'Mes messages' },
   { link: 'Profil', path: '/profil', heading: 'Profil', shows: 'Mes informations' },
 ];
 

@@ -6,7 +6,7 @@ import {
   radiationWindow,
   radiationWindowHint,
 } from '../../../../web/src/features/employees/lib/radiation-window';
-import { radiationFormSchema } from '../../../../web/src/features/employees/components/RadiationForm';
+import { radiationFormSchema } from '../../../../web/src/features/employees/lib/radiation-form';
 
 const TODAY = '2026-11-26';
 

@@ -17,7 +17,7 @@ export const employeesCopy = {
     { value: 'active', label: 'Actifs' },
     { value: 'radiated', label: 'Radiés' },
   ],
-  orderLabel: 'Tri',
+  orderLabel: 'Trier par',
   orderOptions: [
     { value: 'asc', label: 'Nom, de A à Z' },
     { value: 'desc', label: 'Nom, de Z à A' },

@@ -5,7 +5,13 @@ import type { ContractSummary } from '../api/list-contracts';
 import { contractDetailSearch } from '../contract-param';
 
 /** Mes contrats: the company's contracts and their categories, in the guide's columns. */
-export function ContractsTable({ contracts, companyName }: { contracts: readonly ContractSummary[]; companyName: string }) {
+export function ContractsTable({
+  contracts,
+  companyName,
+}: {
+  contracts: readonly ContractSummary[];
+  companyName: string;
+}) {
   return (
     <div className="emp-table-wrap">
       <table className="emp-table ctr-table">

@@ -63,7 +63,9 @@ export function InsuredTable({ companyId, contractNumber, insured, onRadiate }: 
                 </td>
                 <td data-label="Date de fin">
                   <DateValue iso={employee.endDate} />
-                  {portabilite ? <span className="emp-cell-detail emp-portabilite">{portabilite}</span> : null}
+                  {portabilite ? (
+                    <span className="emp-cell-detail emp-portabilite">{portabilite}</span>
+                  ) : null}
                 </td>
                 <td data-label="Actions">
                   <EmployeeActions companyId={companyId} employee={employee} onRadiate={onRadiate} />

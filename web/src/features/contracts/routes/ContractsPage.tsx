@@ -5,7 +5,7 @@ import { Page } from '../../../shared/components/Page';
 import { sections } from '../../../shared/sections';
 import { useCompanies } from '../../../shared/session/company';
 import { DateValue, LoadingMessage, LoadMoreButton, QueryError } from '../../employees/components/feedback';
-import { useRadiationDialog } from '../../employees/components/RadiationDialog';
+import { useRadiationDialog } from '../../employees/components/use-radiation-dialog';
 import { useLoadMoreFocus } from '../../employees/components/use-load-more-focus';
 import { formatCount } from '../../../shared/format';
 import { useContractDetail } from '../api/get-contract';
@@ -33,12 +33,18 @@ export function ContractsPage() {
   if (!current) {
     return (
       <Page title={sections.contracts.title} lead={sections.contracts.summary}>
-        <p className="notice">Aucune entreprise n'est rattachée à votre compte : il n'y a pas de contrat à afficher.</p>
+        <p className="notice">
+          Aucune entreprise n'est rattachée à votre compte : il n'y a pas de contrat à afficher.
+        </p>
       </Page>
     );
   }
   return contractNumber ? (
-    <ContractDetail key={`${current.companyId}/${contractNumber}`} companyId={current.companyId} contractNumber={contractNumber} />
+    <ContractDetail
+      key={`${current.companyId}/${contractNumber}`}
+      companyId={current.companyId}
+      contractNumber={contractNumber}
+    />
   ) : (
     <ContractsList companyId={current.companyId} companyName={current.name} />
   );

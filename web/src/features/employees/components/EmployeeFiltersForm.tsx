@@ -1,13 +1,18 @@
 import { useEffect, useId, useState } from 'react';
 import { RISQUE_LABELS, STATUT_LABELS } from '../../../../../functions/contracts/common';
+import { IconChevronDown } from '../../../shared/components/icons';
 import { formatSiret } from '../../../shared/format';
 import { useContracts } from '../../contracts/api/list-contracts';
 import { useCompanyEstablishments } from '../api/get-profile';
 import { employeesCopy } from '../copy';
 import { hasActiveFilters, NO_FILTERS, parseSearch, type EmployeeFilters } from '../lib/filters';
+import '../../../shared/forms/forms.css';
+import '../employees.css';
 
 /** Typing pauses this long before the search runs (one request per word, not per letter). */
 export const SEARCH_DEBOUNCE_MS = 350;
+
+const WIDE_SCREEN = '(min-width: 44em)';
 
 interface EmployeeFiltersFormProps {
   companyId: string;
@@ -25,6 +30,11 @@ export function EmployeeFiltersForm({ companyId, filters, onChange }: EmployeeFi
   const establishments = useCompanyEstablishments(companyId);
   const contracts = useContracts(companyId);
   const id = useId();
+  // Open on wide screens; on phones the list comes first and the filters are one tap away.
+  const [open, setOpen] = useState(() => window.matchMedia(WIDE_SCREEN).matches);
+  const activeCount = [filters.siret, filters.contractNumber, filters.statut, filters.state].filter(
+    Boolean,
+  ).length;
 
   // The search box follows outside changes (reset), without fighting the user's typing.
   const [shownQ, setShownQ] = useState(filters.q);
@@ -72,7 +82,9 @@ export function EmployeeFiltersForm({ companyId, filters, onChange }: EmployeeFi
             spellCheck={false}
             value={search}
             aria-describedby={term.kind === 'invalid-nir' ? `${searchHintId} ${searchErrorId}` : searchHintId}
-            aria-invalid={term.kind === 'invalid-nir' && search.replace(/\D/g, '').length >= 13 ? true : undefined}
+            aria-invalid={
+              term.kind === 'invalid-nir' && search.replace(/\D/g, '').length >= 13 ? true : undefined
+            }
             onChange={(event) => setSearch(event.target.value)}
           />
           <button type="submit" className="button">
@@ -86,102 +98,100 @@ export function EmployeeFiltersForm({ companyId, filters, onChange }: EmployeeFi
         ) : null}
       </div>
 
-      <div className="emp-filters__grid">
-        <div className="field">
-          <label htmlFor={`${id}-siret`} className="field__label">
-            {employeesCopy.establishmentLabel}
-          </label>
-          <select
-            id={`${id}-siret`}
-            className="field__input emp-select"
-            value={filters.siret}
-            onChange={(event) => set('siret', event.target.value)}
-          >
-            <option value="">{employeesCopy.allEstablishments}</option>
-            {(establishments.data ?? []).map((establishment) => (
-              <option key={establishment.siret} value={establishment.siret}>
-                {establishment.name} — {establishment.city} ({formatSiret(establishment.siret)})
-              </option>
-            ))}
-          </select>
-        </div>
+      <details
+        className="emp-filters__details"
+        open={open}
+        onToggle={(event) => setOpen(event.currentTarget.open)}
+      >
+        <summary className="emp-filters__summary">
+          <IconChevronDown className="emp-filters__chevron" />
+          Filtres
+          {activeCount > 0 ? (
+            <span className="emp-filters__count">
+              {activeCount}
+              <span className="visually-hidden"> {activeCount > 1 ? 'filtres actifs' : 'filtre actif'}</span>
+            </span>
+          ) : null}
+        </summary>
+        <div className="emp-filters__grid">
+          <div className="field">
+            <label htmlFor={`${id}-siret`} className="field__label">
+              {employeesCopy.establishmentLabel}
+            </label>
+            <select
+              id={`${id}-siret`}
+              className="field__input emp-select"
+              value={filters.siret}
+              onChange={(event) => set('siret', event.target.value)}
+            >
+              <option value="">{employeesCopy.allEstablishments}</option>
+              {(establishments.data ?? []).map((establishment) => (
+                <option key={establishment.siret} value={establishment.siret}>
+                  {establishment.name} — {establishment.city} ({formatSiret(establishment.siret)})
+                </option>
+              ))}
+            </select>
+          </div>
 
-        <div className="field">
-          <label htmlFor={`${id}-statut`} className="field__label">
-            {employeesCopy.statutLabel}
-          </label>
-          <select
-            id={`${id}-statut`}
-            className="field__input emp-select"
-            value={filters.statut}
-            onChange={(event) => set('statut', event.target.value as EmployeeFilters['statut'])}
-          >
-            <option value="">{employeesCopy.allStatuts}</option>
-            {Object.entries(STATUT_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+          <div className="field">
+            <label htmlFor={`${id}-statut`} className="field__label">
+              {employeesCopy.statutLabel}
+            </label>
+            <select
+              id={`${id}-statut`}
+              className="field__input emp-select"
+              value={filters.statut}
+              onChange={(event) => set('statut', event.target.value as EmployeeFilters['statut'])}
+            >
+              <option value="">{employeesCopy.allStatuts}</option>
+              {Object.entries(STATUT_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
 
-        <div className="field">
-          <label htmlFor={`${id}-contrat`} className="field__label">
-            {employeesCopy.contractLabel}
-          </label>
-          <select
-            id={`${id}-contrat`}
-            className="field__input emp-select"
-            value={filters.contractNumber}
-            onChange={(event) => set('contractNumber', event.target.value)}
-          >
-            <option value="">{employeesCopy.allContracts}</option>
-            {(contracts.data?.items ?? []).map((contract) => (
-              <option key={contract.contractNumber} value={contract.contractNumber}>
-                {contract.contractNumber} — {contract.product} ({STATUT_LABELS[contract.statut]},{' '}
-                {RISQUE_LABELS[contract.risque].toLowerCase()})
-              </option>
-            ))}
-          </select>
-        </div>
+          <div className="field">
+            <label htmlFor={`${id}-contrat`} className="field__label">
+              {employeesCopy.contractLabel}
+            </label>
+            <select
+              id={`${id}-contrat`}
+              className="field__input emp-select"
+              value={filters.contractNumber}
+              onChange={(event) => set('contractNumber', event.target.value)}
+            >
+              <option value="">{employeesCopy.allContracts}</option>
+              {(contracts.data?.items ?? []).map((contract) => (
+                <option key={contract.contractNumber} value={contract.contractNumber}>
+                  {contract.contractNumber} — {contract.product} ({STATUT_LABELS[contract.statut]},{' '}
+                  {RISQUE_LABELS[contract.risque].toLowerCase()})
+                </option>
+              ))}
+            </select>
+          </div>
 
-        <div className="field">
-          <label htmlFor={`${id}-situation`} className="field__label">
-            {employeesCopy.stateLabel}
-          </label>
-          <select
-            id={`${id}-situation`}
-            className="field__input emp-select"
-            value={filters.state}
-            onChange={(event) => set('state', event.target.value as EmployeeFilters['state'])}
-          >
-            <option value="">{employeesCopy.allStates}</option>
-            {employeesCopy.stateOptions.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
+          <div className="field">
+            <label htmlFor={`${id}-situation`} className="field__label">
+              {employeesCopy.stateLabel}
+            </label>
+            <select
+              id={`${id}-situation`}
+              className="field__input emp-select"
+              value={filters.state}
+              onChange={(event) => set('state', event.target.value as EmployeeFilters['state'])}
+            >
+              <option value="">{employeesCopy.allStates}</option>
+              {employeesCopy.stateOptions.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
-
-        <div className="field">
-          <label htmlFor={`${id}-tri`} className="field__label">
-            {employeesCopy.orderLabel}
-          </label>
-          <select
-            id={`${id}-tri`}
-            className="field__input emp-select"
-            value={filters.order}
-            onChange={(event) => set('order', event.target.value as EmployeeFilters['order'])}
-          >
-            {employeesCopy.orderOptions.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      </details>
 
       {hasActiveFilters({ ...filters, q: search }) ? (
         <p className="emp-filters__reset">

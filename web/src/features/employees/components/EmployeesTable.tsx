@@ -82,7 +82,13 @@ export function EmployeesTable({
                   <span className="emp-cell-detail nowrap">SIRET {formatSiret(employee.siret)}</span>
                 </td>
                 <td data-label="Statut professionnel">{STATUT_LABELS[employee.statut]}</td>
-                <th scope="row" className="emp-table__name" data-label="Nom" data-employee-row={employee.employeeId} tabIndex={-1}>
+                <th
+                  scope="row"
+                  className="emp-table__name"
+                  data-label="Nom"
+                  data-employee-row={employee.employeeId}
+                  tabIndex={-1}
+                >
                   {employee.lastName}
                 </th>
                 <td data-label="Prénom">{employee.firstName}</td>
@@ -99,7 +105,9 @@ export function EmployeesTable({
                 <td data-label="Date de fin">
                   <DateValue iso={employee.endDate} />
                   {reason ? <span className="emp-cell-detail">Motif : {reason}</span> : null}
-                  {portabilite ? <span className="emp-cell-detail emp-portabilite">{portabilite}</span> : null}
+                  {portabilite ? (
+                    <span className="emp-cell-detail emp-portabilite">{portabilite}</span>
+                  ) : null}
                 </td>
                 <td data-label="Actions">
                   <EmployeeActions companyId={companyId} employee={employee} onRadiate={onRadiate} />

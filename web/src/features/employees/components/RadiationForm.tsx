@@ -1,49 +1,35 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { isoDate, STATUT_LABELS } from '../../../../../functions/contracts/common';
-import {
-  RADIATION_REASON_LABELS,
-  RADIATION_REASON_VALUES,
-  type EmployeeSummary,
-} from '../../../../../functions/contracts/employees';
+import { STATUT_LABELS } from '../../../../../functions/contracts/common';
+import { RADIATION_REASON_LABELS, type EmployeeSummary } from '../../../../../functions/contracts/employees';
 import { isApiError } from '../../../shared/api';
 import { formatDate, formatSiret } from '../../../shared/format';
 import { FormAlert, FormSuccess } from '../../../shared/forms/FormAlert';
 import { TextField } from '../../../shared/forms/fields';
 import { applyServerError, formError, type FormError } from '../../../shared/forms/server-errors';
-import { z } from '../../../shared/forms/zod';
 import { getRadiationCertificate } from '../api/radiation-certificate';
 import { useRadiateEmployee } from '../api/radiate-employee';
 import { employeesCopy } from '../copy';
 import { dependantsPhrase, fullName } from '../lib/beneficiaries';
 import { todayIso } from '../lib/dates';
 import { portabiliteParts } from '../lib/portabilite';
-import { endDateProblem, radiationWindow, radiationWindowHint } from '../lib/radiation-window';
+import {
+  isRadiationReason,
+  radiationFormSchema,
+  REASON_OPTIONS,
+  type RadiationReason,
+} from '../lib/radiation-form';
+import { radiationWindow, radiationWindowHint } from '../lib/radiation-window';
 import { DownloadButton } from './DownloadButton';
 import { SelectField } from './SelectField';
 import '../employees.css';
 
-type Reason = (typeof RADIATION_REASON_VALUES)[number];
+type Reason = RadiationReason;
+const isReason = isRadiationReason;
 
-const isReason = (value: string): value is Reason => (RADIATION_REASON_VALUES as readonly string[]).includes(value);
-
-export const REASON_OPTIONS = RADIATION_REASON_VALUES.map((value) => ({ value, label: RADIATION_REASON_LABELS[value] }));
-
-/** The contract's rules for the request, plus the date window the API applies (said before sending). */
-export function radiationFormSchema(effectiveDate: string, today: string) {
-  return z.object({
-    endDate: z
-      .string()
-      .min(1, { error: 'Indiquez une date de fin complète (jour, mois et année).' })
-      .pipe(isoDate)
-      .superRefine((value, context) => {
-        const problem = endDateProblem(value, effectiveDate, today);
-        if (problem) context.addIssue({ code: 'custom', message: problem });
-      }),
-    reason: z.string().refine(isReason, { error: 'Choisissez un motif de radiation.' }),
-  });
-}
+/** "Fin de CDD" → "fin de CDD", inside a sentence. */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 interface Values {
   endDate: string;
@@ -98,7 +84,10 @@ export function RadiationForm({
   const radiation = useRadiateEmployee(companyId);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   const focusOnForm = useRef<'endDate' | null>(null);
-  const schema = useMemo(() => radiationFormSchema(employee.effectiveDate, today), [employee.effectiveDate, today]);
+  const schema = useMemo(
+    () => radiationFormSchema(employee.effectiveDate, today),
+    [employee.effectiveDate, today],
+  );
   const form = useForm<Values>({
     resolver: zodResolver(schema),
     defaultValues: { endDate: '', reason: '' },
@@ -162,13 +151,14 @@ export function RadiationForm({
         <div>
           <dt>Salarié</dt>
           <dd>
-            {name} <span className="emp-muted nowrap">{employee.maskedNir}</span>
+            {name} <span className="emp-cell-detail nowrap">{employee.maskedNir}</span>
           </dd>
         </div>
         <div>
           <dt>Établissement</dt>
           <dd>
-            {employee.establishmentName} <span className="emp-muted nowrap">SIRET {formatSiret(employee.siret)}</span>
+            {employee.establishmentName}{' '}
+            <span className="emp-cell-detail nowrap">SIRET {formatSiret(employee.siret)}</span>
           </dd>
         </div>
         <div>
@@ -184,7 +174,12 @@ export function RadiationForm({
       </dl>
 
       {step.name === 'form' ? (
-        <form className="emp-radiation__form" noValidate onSubmit={(event) => void toConfirmation(event)} aria-labelledby={titleId}>
+        <form
+          className="emp-radiation__form"
+          noValidate
+          onSubmit={(event) => void toConfirmation(event)}
+          aria-labelledby={titleId}
+        >
           <FormAlert error={alert} />
           <TextField
             type="date"
@@ -215,8 +210,8 @@ export function RadiationForm({
                   : 'les ayants droit éventuels sont radiés à la même date ;'}
               </li>
               <li>
-                la portabilité (maintien gratuit des garanties) dépend du motif et de la durée du contrat : elle
-                vous sera indiquée après la confirmation ;
+                la portabilité (maintien gratuit des garanties) dépend du motif et de la durée du contrat :
+                elle vous sera indiquée après la confirmation ;
               </li>
               <li>l'attestation de radiation pourra être téléchargée.</li>
             </ul>
@@ -289,14 +284,14 @@ export function RadiationForm({
             <p>
               {name} est {radiated} au {formatDate(step.result.endDate)}
               {step.result.radiationReason && isReason(step.result.radiationReason)
-                ? ` (motif : ${RADIATION_REASON_LABELS[step.result.radiationReason].toLowerCase()})`
+                ? ` (motif : ${lowerFirst(RADIATION_REASON_LABELS[step.result.radiationReason])})`
                 : ''}
-              .{' '}
-              {dependants ? `Ses ayants droit (${dependants}) sont radiés à la même date.` : ''}
+              . {dependants ? `Ses ayants droit (${dependants}) sont radiés à la même date.` : ''}
             </p>
             {portabilite ? (
               <p>
-                <strong className="emp-radiation__portabilite">{portabilite.headline}</strong> {portabilite.explanation}
+                <strong className="emp-radiation__portabilite">{portabilite.headline}</strong>{' '}
+                {portabilite.explanation}
               </p>
             ) : null}
           </FormSuccess>

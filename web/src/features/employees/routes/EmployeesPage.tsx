@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Page } from '../../../shared/components/Page';
 import { sections } from '../../../shared/sections';
@@ -9,7 +9,7 @@ import { DownloadButton } from '../components/DownloadButton';
 import { EmployeeFiltersForm } from '../components/EmployeeFiltersForm';
 import { EmployeesTable } from '../components/EmployeesTable';
 import { LoadingMessage, LoadMoreButton, QueryError } from '../components/feedback';
-import { useRadiationDialog } from '../components/RadiationDialog';
+import { useRadiationDialog } from '../components/use-radiation-dialog';
 import { useLoadMoreFocus } from '../components/use-load-more-focus';
 import { employeesCopy } from '../copy';
 import {
@@ -38,6 +38,34 @@ export function EmployeesPage() {
   );
 }
 
+/** Sorting by name, also offered by the table's "Nom" header (hidden on phones, where rows are cards). */
+function SortSelect({
+  order,
+  onChange,
+}: {
+  order: EmployeeFilters['order'];
+  onChange: (order: EmployeeFilters['order']) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="emp-sort-select">
+      <label htmlFor={id}>{employeesCopy.orderLabel}</label>
+      <select
+        id={id}
+        className="field__input emp-select"
+        value={order}
+        onChange={(event) => onChange(event.target.value as EmployeeFilters['order'])}
+      >
+        {employeesCopy.orderOptions.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function EmployeesList({ companyId }: { companyId: string }) {
   const [filters, setFilters] = useState<EmployeeFilters>(NO_FILTERS);
   const query = toEmployeeQuery(filters);
@@ -59,7 +87,8 @@ function EmployeesList({ companyId }: { companyId: string }) {
   if (term.kind === 'invalid-nir') status = term.message;
   else if (searching) status = 'Recherche en cours…';
   else if (list.isError && !list.data) status = '';
-  else if (!list.data) status = ''; // the loading message below says it
+  else if (!list.data)
+    status = ''; // the loading message below says it
   else status = resultsAnnouncement(employees.length, more);
 
   return (
@@ -70,16 +99,22 @@ function EmployeesList({ companyId }: { companyId: string }) {
         <p ref={resultsRef} className="emp-results" role="status" tabIndex={-1}>
           {status}
         </p>
-        {query ? (
-          <DownloadButton
-            request={() => exportEmployees(companyId, query)}
-            pendingLabel={employeesCopy.exportPending}
-            announce={(file) => exportAnnouncement(file.rows)}
-            showFallback
-          >
-            {employeesCopy.exportCsv}
-          </DownloadButton>
-        ) : null}
+        <div className="emp-list-bar__tools">
+          <SortSelect
+            order={filters.order}
+            onChange={(order) => setFilters((previous) => ({ ...previous, order }))}
+          />
+          {query ? (
+            <DownloadButton
+              request={() => exportEmployees(companyId, query)}
+              pendingLabel={employeesCopy.exportPending}
+              announce={(file) => exportAnnouncement(file.rows)}
+              showFallback
+            >
+              {employeesCopy.exportCsv}
+            </DownloadButton>
+          ) : null}
+        </div>
       </div>
 
       {list.isError && !list.data ? (
@@ -89,7 +124,11 @@ function EmployeesList({ companyId }: { companyId: string }) {
 
       {list.data && term.kind !== 'invalid-nir' ? (
         employees.length > 0 ? (
-          <div ref={tableRef} className={searching ? 'emp-stale' : undefined} aria-busy={searching || undefined}>
+          <div
+            ref={tableRef}
+            className={searching ? 'emp-stale' : undefined}
+            aria-busy={searching || undefined}
+          >
             <EmployeesTable
               companyId={companyId}
               employees={employees}
@@ -107,7 +146,8 @@ function EmployeesList({ companyId }: { companyId: string }) {
             </p>
             {hasActiveFilters(filters) ? null : (
               <p>
-                Pour affilier un salarié : <Link to={sections.preAffiliation.path}>{sections.preAffiliation.title}</Link>.
+                Pour affilier un salarié :{' '}
+                <Link to={sections.preAffiliation.path}>{sections.preAffiliation.title}</Link>.
               </p>
             )}
           </div>

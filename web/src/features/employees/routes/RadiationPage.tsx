@@ -12,6 +12,7 @@ import { SEARCH_DEBOUNCE_MS } from '../components/EmployeeFiltersForm';
 import { employeesCopy } from '../copy';
 import { fullName } from '../lib/beneficiaries';
 import { parseSearch, resultsAnnouncement, toEmployeeQuery, NO_FILTERS } from '../lib/filters';
+import '../../../shared/forms/forms.css';
 import '../employees.css';
 
 /** Radiation (contexte sans DSN): choose an active employee, then the radiation form. */
