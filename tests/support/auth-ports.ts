@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 import { inject } from 'vitest';
-import type { MiddlewareStack } from '@smithy/types';
 import { resetConfigCache, config } from '../../functions/runtime/config';
 import { cognitoClient, documentClient } from '../../functions/runtime/clients';
 import { usersRepository } from '../../functions/adapters/dynamodb/users-repository';
@@ -112,15 +111,17 @@ export interface RecordedCall {
 
 /**
  * Records every DynamoDB and Cognito command this worker's SDK clients send while `work`
- * runs (work must be the only thing running in the worker meanwhile). Lets a test compare
- * the work done on two paths, the honest stand-in for "similar timing".
+ * runs (work must be the only thing running in the worker meanwhile; its errors propagate,
+ * so a refusal is asserted inside `work`). Lets a test compare the work done on two paths,
+ * the honest stand-in for "similar timing".
  */
 export async function recordAwsCalls(work: () => Promise<unknown>): Promise<RecordedCall[]> {
   const calls: RecordedCall[] = [];
   const name = `record-${randomInt(2 ** 31)}`;
-  const stacks: [RecordedCall['service'], MiddlewareStack<object, object>][] = [
-    ['dynamodb', documentClient().middlewareStack as MiddlewareStack<object, object>],
-    ['cognito', cognitoClient().middlewareStack as MiddlewareStack<object, object>],
+  type Stack = ReturnType<typeof documentClient>['middlewareStack'];
+  const stacks: [RecordedCall['service'], Stack][] = [
+    ['dynamodb', documentClient().middlewareStack],
+    ['cognito', cognitoClient().middlewareStack as unknown as Stack],
   ];
   for (const [service, stack] of stacks) {
     stack.add(
@@ -132,7 +133,7 @@ export async function recordAwsCalls(work: () => Promise<unknown>): Promise<Reco
     );
   }
   try {
-    await work().catch(() => undefined);
+    await work();
   } finally {
     for (const [, stack] of stacks) stack.remove(name);
   }

@@ -39,9 +39,11 @@ export interface FaultPlan {
   origin: Origin;
   service: Service;
   operation: string;
-  /** 1-based rank among the calls of this origin, service and operation. */
+  /** 1-based rank among the calls of this origin, service and operation (and match). */
   nth: number;
   kind: FaultKind;
+  /** Only calls whose input mentions this text (e.g. the recipient of an e-mail). */
+  match?: string;
 }
 
 export interface ItemKey {
@@ -193,7 +195,8 @@ export class SdkSpy {
               plan &&
               plan.origin === call.origin &&
               plan.service === service &&
-              plan.operation === operation
+              plan.operation === operation &&
+              (!plan.match || JSON.stringify(input).includes(plan.match))
             ) {
               this.seen += 1;
               // Arms the product's probe (the next middleware) for this very call.

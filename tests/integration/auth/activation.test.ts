@@ -24,7 +24,7 @@ import {
   uniqueIp,
   type ActivatedAdmin,
 } from '../../support/auth-flow';
-import { fakeClock, testAuthPorts, useTestStack } from '../../support/auth-ports';
+import { fakeClock, setUserStatus, testAuthPorts, useTestStack, userIdOf } from '../../support/auth-ports';
 
 type ErrorBody = { code: string; message: string; fields?: Record<string, string> };
 
@@ -81,7 +81,7 @@ const companies = new Spares<CompanySummary>();
 
 beforeAll(async () => {
   useTestStack();
-  companies.fill(await freshCompanies(19));
+  companies.fill(await freshCompanies(20));
 });
 
 describe('activation races', () => {
@@ -333,6 +333,16 @@ describe('confirmation link', () => {
     const again = await browser(uniqueIp()).call('POST', '/auth/email-confirmation', { token });
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ confirmed: true });
+  });
+
+  it('does not confirm the address of an account deactivated in the meantime', async () => {
+    const body = activationBody(companies.take());
+    expect((await browser(uniqueIp()).call('POST', '/auth/activation', body)).status).toBe(201);
+    await setUserStatus(await userIdOf(body.email), 'deactivated');
+    const token = await linkTokenFromEmail(body.email, '/confirmation-email');
+    const answer = await browser(uniqueIp()).call('POST', '/auth/email-confirmation', { token });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toEqual({ code: 'LINK_INVALID', message: errorMessages.LINK_INVALID });
   });
 
   it('refuses a forged link', async () => {

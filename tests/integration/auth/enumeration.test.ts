@@ -86,7 +86,9 @@ describe('login does not tell which accounts exist', () => {
     for (const [, credentials] of refusals()) {
       work.push(
         await workOf(() =>
-          login(ports)({ ...credentials, ip: uniqueIp(), userAgent: USER_AGENT, deviceCookie: undefined }),
+          expect(
+            login(ports)({ ...credentials, ip: uniqueIp(), userAgent: USER_AGENT, deviceCookie: undefined }),
+          ).rejects.toMatchObject({ reason: 'INVALID_CREDENTIALS' }),
         ),
       );
     }
@@ -156,8 +158,16 @@ describe('activation does not tell which companies exist or are activated', () =
       { siret: active.company.mainSiret, companyNumber: active.company.companyNumber },
     ];
     const work = [];
-    for (const pair of pairs) {
-      work.push(await workOf(() => checkActivationIdentifiers(ports)({ ...pair, ip: uniqueIp() })));
+    for (const [index, pair] of pairs.entries()) {
+      const reason =
+        index < pairs.length - 1 ? 'ACTIVATION_IDENTIFIERS_UNKNOWN' : 'COMPANY_ALREADY_ACTIVATED';
+      work.push(
+        await workOf(() =>
+          expect(checkActivationIdentifiers(ports)({ ...pair, ip: uniqueIp() })).rejects.toMatchObject({
+            reason,
+          }),
+        ),
+      );
     }
     expect(work[0]).toContain('dynamodb:QueryCommand');
     for (const other of work.slice(1)) expect(other).toEqual(work[0]);
@@ -168,8 +178,60 @@ describe('activation does not tell which companies exist or are activated', () =
     const work = [];
     for (const [, pair] of wrongPairs()) {
       const request = activationBody(unactivated, pair) as ActivateSpaceRequest;
-      work.push(await workOf(() => activateSpace(ports)({ ...request, ip: uniqueIp() })));
+      work.push(
+        await workOf(() =>
+          expect(activateSpace(ports)({ ...request, ip: uniqueIp() })).rejects.toMatchObject({
+            reason: 'ACTIVATION_IDENTIFIERS_UNKNOWN',
+          }),
+        ),
+      );
     }
+    expect(work[0]).toContain('dynamodb:QueryCommand');
     for (const other of work.slice(1)) expect(other).toEqual(work[0]);
+  });
+});
+
+describe('password guessing', () => {
+  const attempt = (
+    ports: ReturnType<typeof testAuthPorts>,
+    email: string,
+    password: string,
+    ip = uniqueIp(),
+  ) => login(ports)({ email, password, ip, userAgent: USER_AGENT, deviceCookie: undefined });
+
+  it('allows 10 tries per address in 15 minutes, then refuses even the right password, known address or not', async () => {
+    const ports = testAuthPorts();
+    const unknown = uniqueEmail('nobody');
+    for (const email of [active.email, unknown]) {
+      for (let i = 0; i < 10; i++) {
+        await expect(attempt(ports, email, `Mauvais-mot-de-passe-${i}`)).rejects.toMatchObject({
+          code: 'UNAUTHENTICATED',
+          reason: 'INVALID_CREDENTIALS',
+        });
+      }
+    }
+    await expect(attempt(ports, active.email, active.password)).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+    });
+    await expect(attempt(ports, unknown, active.password)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+
+    ports.clock.advance(15 * 60_000);
+    await expect(attempt(ports, active.email, active.password)).resolves.toMatchObject({
+      response: { status: 'mfa_required' },
+    });
+  });
+
+  it('allows 30 tries per IP address in 15 minutes, whatever the addresses', async () => {
+    const ports = testAuthPorts();
+    const ip = uniqueIp();
+    for (let i = 0; i < 30; i++) {
+      await expect(attempt(ports, uniqueEmail('guess'), 'Mauvais-mot-de-passe', ip)).rejects.toMatchObject({
+        reason: 'INVALID_CREDENTIALS',
+      });
+    }
+    await expect(attempt(ports, active.email, active.password, ip)).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+    });
+    await expect(attempt(ports, active.email, active.password, uniqueIp())).resolves.toBeDefined();
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorMessages } from '../../../functions/contracts/error-messages';
-import { CODE_TTL_MS, RESEND_COOLDOWN_MS } from '../../../functions/domain/login-code';
+import { CODE_TTL_MS, LOGIN_ATTEMPT_TTL_MS, RESEND_COOLDOWN_MS } from '../../../functions/domain/login-code';
 import { maskPhone } from '../../../functions/domain/phone';
 import { COOKIE } from '../../../functions/runtime/cookies';
 import { login } from '../../../functions/use-cases/auth/login';
@@ -113,6 +113,15 @@ describe('code lifetime and format', () => {
     // "Demandez-en un nouveau": a new code for the same attempt works.
     await send(ports, late);
     await expect(verify(ports, late, '000042')).resolves.toBeDefined();
+  });
+
+  it('keeps the login attempt alive for the 10 minutes of a code sent late', async () => {
+    const ports = testAuthPorts({ clock: fakeClock(isolatedInstant()), uint32: () => 42 });
+    const attempt = await startAttempt(ports, admin);
+    ports.clock.advance(LOGIN_ATTEMPT_TTL_MS - SECOND);
+    await send(ports, attempt);
+    ports.clock.advance(CODE_TTL_MS);
+    await expect(verify(ports, attempt, '000042')).resolves.toBeDefined();
   });
 
   it('sends a code with leading zeros as six digits, and accepts it as typed', async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorMessages } from '../../../functions/contracts/error-messages';
+import { CODE_TTL_MS, LOGIN_ATTEMPT_TTL_MS } from '../../../functions/domain/login-code';
 import { COOKIE, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../../functions/runtime/cookies';
 import { checkSession } from '../../../functions/use-cases/auth/session-access';
 import { baseUrl, callApi } from '../../support/api';
@@ -64,7 +65,14 @@ describe('session cookies', () => {
       {
         name: COOKIE.login,
         value: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
-        attributes: ['path=/', 'max-age=900', 'secure', 'httponly', 'samesite=strict'],
+        // The attempt outlives its 15 minutes by the 10 of a code sent at the last moment.
+        attributes: [
+          'path=/',
+          `max-age=${(LOGIN_ATTEMPT_TTL_MS + CODE_TTL_MS) / 1000}`,
+          'secure',
+          'httponly',
+          'samesite=strict',
+        ],
       },
     ]);
 
