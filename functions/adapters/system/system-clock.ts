@@ -1,6 +1,9 @@
 import type { Clock } from '../../ports/clock';
 
+/** One time source for both forms, so an ISO stamp and a millisecond stamp never disagree. */
+const nowMs = () => Date.now();
+
 export const systemClock: Clock = {
-  nowMs: () => performance.timeOrigin + performance.now(),
-  nowIso: () => new Date().toISOString(),
+  nowMs,
+  nowIso: () => new Date(nowMs()).toISOString(),
 };
