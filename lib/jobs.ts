@@ -14,13 +14,17 @@ import { type EventTrigger, eventTriggers, type ScheduledJob, scheduledJobs } fr
 import { wildcardResourceFinding } from './nag';
 import type { GrantableResources } from './permissions';
 import { PortalFunction, type RuntimeEnvironment } from './portal-function';
-import { resourcePrefix, type StageConfig } from './stages';
+import { resourcePrefix, type StageConfig, type StageName } from './stages';
 
 /**
  * `_type` of the outbox items: the stream only wakes the dispatcher for their inserts. Must match
  * what the DynamoDB outbox adapter writes (move it next to the key formats in table-keys.ts).
  */
 export const OUTBOX_ITEM_TYPE = 'Outbox';
+
+/** Physical name of the failure queue (DLQ) of a job or trigger: alarms find it by this name. */
+export const failureQueueNameFor = (stage: StageName, id: string): string =>
+  `${resourcePrefix(stage)}-${id}-failures`;
 
 /** Crons (reminders at a set hour) follow French time; `rate(...)` ignores the zone. */
 const SCHEDULE_TIME_ZONE = TimeZone.EUROPE_PARIS;
@@ -154,7 +158,7 @@ export class Jobs extends Construct {
 
   private failureQueue(id: string): Queue {
     const queue = new Queue(this, `${id}Failures`, {
-      queueName: `${resourcePrefix(this.props.stage.name)}-${id}-failures`,
+      queueName: failureQueueNameFor(this.props.stage.name, id),
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),

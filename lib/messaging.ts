@@ -17,7 +17,10 @@ import {
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { resourcePrefix, type StageConfig } from './stages';
+import { resourcePrefix, type StageConfig, type StageName } from './stages';
+
+/** The stage's SES configuration set (its metrics are found by this name). */
+export const mailConfigurationSetNameFor = (stage: StageName): string => resourcePrefix(stage);
 
 /** Dimension of the configuration set's CloudWatch metrics (SES's own auto-tag, always present). */
 export const SES_CONFIGURATION_SET_DIMENSION = 'ses:configuration-set';
@@ -65,7 +68,7 @@ export class Messaging extends Construct {
     if (!stage.mailFrom.endsWith(`@${stage.mailDomain}`)) {
       throw new Error(`${stage.name}: mailFrom ${stage.mailFrom} is not an address of ${stage.mailDomain}`);
     }
-    const name = resourcePrefix(stage.name);
+    const name = mailConfigurationSetNameFor(stage.name);
 
     this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
       configurationSetName: name,
@@ -128,7 +131,7 @@ export class Messaging extends Construct {
             MonthlySpendLimit: String(stage.sms.monthlySpendLimitUsd),
           },
         },
-        physicalResourceId: PhysicalResourceId.of(`${name}-sms-settings`),
+        physicalResourceId: PhysicalResourceId.of(`${resourcePrefix(stage.name)}-sms-settings`),
       },
       // SetSMSAttributes has no resource type in IAM.
       policy: AwsCustomResourcePolicy.fromStatements([

@@ -1,5 +1,5 @@
-import { Duration } from 'aws-cdk-lib';
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Duration, NestedStack } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   Alarm,
   ComparisonOperator,
@@ -15,33 +15,34 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { tableDefinition } from '../functions/adapters/dynamodb/table-definition';
-import { SES_CONFIGURATION_SET_DIMENSION } from './messaging';
+import { tableDefinition, tableNameFor } from '../functions/adapters/dynamodb/table-definition';
+import { failureQueueNameFor } from './jobs';
+import { mailConfigurationSetNameFor, SES_CONFIGURATION_SET_DIMENSION } from './messaging';
+import { functionNameFor } from './portal-function';
 import { EDGE_REGION, resourcePrefix, type StageConfig } from './stages';
 
 export interface MonitoringProps {
   readonly stage: StageConfig;
 }
 
-/** What the alarms and the dashboard watch. */
+/**
+ * What the alarms and the dashboard watch. Functions, queues, the table and the configuration set
+ * are found by their fixed physical names (functionNameFor, failureQueueNameFor, tableNameFor):
+ * the nested stack then takes 3 parameters (API, distribution, topic), not one per function.
+ */
 export interface ObservedResources {
-  /** Route functions, by route id. */
-  readonly routeFunctions: ReadonlyMap<string, IFunction>;
-  /** Job and trigger functions, by id. */
-  readonly jobFunctions: ReadonlyMap<string, IFunction>;
-  readonly httpApi: HttpApi;
-  readonly table: Table;
-  /** By job or trigger id. */
-  readonly failureQueues: ReadonlyMap<string, IQueue>;
-  readonly mailConfigurationSetName: string;
+  /** Ids of the route functions. */
+  readonly routeIds: readonly string[];
+  /** Ids of the job and trigger functions. */
+  readonly jobIds: readonly string[];
+  /** Ids of the jobs and triggers that have a failure queue. */
+  readonly failureQueueIds: readonly string[];
+  readonly httpApi: IHttpApi;
   readonly distributionId: string;
   /** Name of the CloudFront web ACL (its metrics live in us-east-1). */
   readonly webAclName: string;
@@ -52,13 +53,18 @@ const PERIOD = Duration.minutes(5);
 /**
  * The stage's alarm topic, the alarms that page it (any of them means a user saw, or will see, a
  * failure, or money or sender reputation is at stake) and the one operations dashboard.
+ *
+ * The alarms (two per function) and the dashboard live in a nested stack, `observability`: with one
+ * Lambda, role, policy, log group, route, integration and permission per route, the stage stack
+ * would otherwise reach CloudFormation's 500-resource limit within a few dozen routes.
  */
 export class Monitoring extends Construct {
   readonly topic: Topic;
   readonly alarms: Alarm[] = [];
+  /** Holds the alarms and the dashboard; created by observe(). */
+  observability?: NestedStack;
   private readonly key: Key;
   private readonly stage: StageConfig;
-  private dashboardCreated = false;
 
   constructor(scope: Construct, id: string, { stage }: MonitoringProps) {
     super(scope, id);
@@ -87,51 +93,53 @@ export class Monitoring extends Construct {
     this.key.grant(new ServicePrincipal(service), 'kms:Decrypt', 'kms:GenerateDataKey*');
   }
 
-  /** Alarms and dashboard over the stage's resources; called once, when they all exist. */
-  observe(resources: ObservedResources): void {
-    if (this.dashboardCreated) throw new Error('Monitoring.observe() is called once per stage');
-    this.dashboardCreated = true;
+  /** Alarms and dashboard over the stage's resources, in their nested stack; called once. */
+  observe(resources: ObservedResources): NestedStack {
+    if (this.observability) throw new Error('Monitoring.observe() is called once per stage');
     const { stage } = this;
+    const scope = new NestedStack(this, 'Observability', {
+      description: `Espace Entreprise Santé (${stage.name}): alarms and dashboard`,
+    });
+    this.observability = scope;
     const thresholds = stage.alarmThresholds;
-    const functions = new Map([...resources.routeFunctions, ...resources.jobFunctions]);
 
-    for (const [fnId, fn] of functions) {
-      this.alarm(`${fnId}-errors`, fn.metricErrors({ period: PERIOD, statistic: 'Sum' }), 1, `${fnId} threw`);
+    for (const fnId of [...resources.routeIds, ...resources.jobIds]) {
+      this.alarm(scope, `${fnId}-errors`, this.lambdaMetric(fnId, 'Errors', 'Sum'), 1, `${fnId} threw`);
       this.alarm(
+        scope,
         `${fnId}-throttles`,
-        fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }),
+        this.lambdaMetric(fnId, 'Throttles', 'Sum'),
         1,
         `${fnId} throttled (account limit, or its reserved concurrency is exhausted)`,
       );
     }
     this.alarm(
+      scope,
       'api-5xx-rate',
       this.api5xxRate(resources.httpApi),
       thresholds.api5xxRatePercent,
       `More than ${thresholds.api5xxRatePercent} % of API requests answered 5xx over 5 minutes`,
     );
-    this.alarm(
-      'table-throttles',
-      this.tableThrottles(resources.table),
-      1,
-      'DynamoDB throttled reads or writes',
-    );
-    for (const [queueId, queue] of resources.failureQueues) {
+    this.alarm(scope, 'table-throttles', this.tableThrottles(), 1, 'DynamoDB throttled reads or writes');
+    for (const queueId of resources.failureQueueIds) {
       this.alarm(
+        scope,
         `${queueId}-failures`,
-        queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
+        this.queueDepth(queueId),
         1,
         `${queueId} gave up on events: inspect and replay the failure queue`,
       );
     }
     // SES reputation is per account and region, which is what AWS reviews and suspends on.
     this.alarm(
+      scope,
       'ses-bounce-rate',
       sesReputation('Reputation.BounceRate'),
       thresholds.sesBounceRatePercent / 100,
       `SES bounce rate reached ${thresholds.sesBounceRatePercent} % (AWS reviews the account at 5 %): check the addresses the portal mails`,
     );
     this.alarm(
+      scope,
       'ses-complaint-rate',
       sesReputation('Reputation.ComplaintRate'),
       thresholds.sesComplaintRatePercent / 100,
@@ -139,21 +147,29 @@ export class Monitoring extends Construct {
     );
     const smsSpendThreshold = (stage.sms.monthlySpendLimitUsd * thresholds.smsSpendPercentOfLimit) / 100;
     this.alarm(
+      scope,
       'sms-spend',
       smsSpend(),
       smsSpendThreshold,
       `SMS spend this month reached ${smsSpendThreshold} USD, ${thresholds.smsSpendPercentOfLimit} % of the ${stage.sms.monthlySpendLimitUsd} USD limit past which SNS stops sending login codes`,
     );
 
-    new Dashboard(this, 'Dashboard', {
+    new Dashboard(scope, 'Dashboard', {
       dashboardName: resourcePrefix(stage.name),
       defaultInterval: Duration.hours(24),
       widgets: this.dashboardRows(resources),
     });
+    return scope;
   }
 
-  private alarm(name: string, metric: IMetric, threshold: number, description: string): void {
-    const alarm = new Alarm(this, name, {
+  private alarm(
+    scope: Construct,
+    name: string,
+    metric: IMetric,
+    threshold: number,
+    description: string,
+  ): void {
+    const alarm = new Alarm(scope, name, {
       alarmName: `${resourcePrefix(this.stage.name)}-${name}`,
       alarmDescription: description,
       metric,
@@ -166,7 +182,41 @@ export class Monitoring extends Construct {
     this.alarms.push(alarm);
   }
 
-  private api5xxRate(httpApi: HttpApi): IMetric {
+  private lambdaMetric(fnId: string, metricName: string, statistic: string): Metric {
+    return new Metric({
+      namespace: 'AWS/Lambda',
+      metricName,
+      dimensionsMap: { FunctionName: functionNameFor(this.stage.name, fnId) },
+      period: PERIOD,
+      statistic,
+    });
+  }
+
+  private queueDepth(queueId: string): Metric {
+    return new Metric({
+      namespace: 'AWS/SQS',
+      metricName: 'ApproximateNumberOfMessagesVisible',
+      dimensionsMap: { QueueName: failureQueueNameFor(this.stage.name, queueId) },
+      period: PERIOD,
+      statistic: 'Maximum',
+    });
+  }
+
+  private tableMetric(
+    metricName: string,
+    statistic: string,
+    dimensions: Record<string, string> = {},
+  ): Metric {
+    return new Metric({
+      namespace: 'AWS/DynamoDB',
+      metricName,
+      dimensionsMap: { TableName: tableNameFor(this.stage.name), ...dimensions },
+      period: PERIOD,
+      statistic,
+    });
+  }
+
+  private api5xxRate(httpApi: IHttpApi): IMetric {
     return new MathExpression({
       // No request, no rate (and no division by zero).
       expression: 'IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)',
@@ -180,15 +230,9 @@ export class Monitoring extends Construct {
   }
 
   /** Base table and every GSI, reads and writes (on-demand tables throttle too, on sudden peaks). */
-  private tableThrottles(table: Table): IMetric {
+  private tableThrottles(): IMetric {
     const metric = (name: string, index?: string) =>
-      new Metric({
-        namespace: 'AWS/DynamoDB',
-        metricName: name,
-        dimensionsMap: { TableName: table.tableName, ...(index ? { GlobalSecondaryIndexName: index } : {}) },
-        period: PERIOD,
-        statistic: 'Sum',
-      });
+      this.tableMetric(name, 'Sum', index ? { GlobalSecondaryIndexName: index } : {});
     const usingMetrics: Record<string, IMetric> = {
       tableRead: metric('ReadThrottleEvents'),
       tableWrite: metric('WriteThrottleEvents'),
@@ -209,16 +253,17 @@ export class Monitoring extends Construct {
   }
 
   private dashboardRows(resources: ObservedResources): IWidget[][] {
-    const { httpApi, table, routeFunctions, jobFunctions } = resources;
+    const { httpApi, routeIds, jobIds } = resources;
     const graph = (title: string, left: IMetric[], width = 8, right?: IMetric[]) =>
       new GraphWidget({ title, left, ...(right ? { right } : {}), width, height: 6 });
-    const byFunction = (fns: ReadonlyMap<string, IFunction>, metric: (fn: IFunction) => Metric): IMetric[] =>
-      [...fns].map(([fnId, fn]) => metric(fn).with({ label: fnId, period: PERIOD }));
+    const byFunction = (ids: readonly string[], metricName: string, statistic: string): IMetric[] =>
+      ids.map((fnId) => this.lambdaMetric(fnId, metricName, statistic).with({ label: fnId }));
+    const p95 = Stats.percentile(95);
     const sesMetric = (metricName: string) =>
       new Metric({
         namespace: 'AWS/SES',
         metricName,
-        dimensionsMap: { [SES_CONFIGURATION_SET_DIMENSION]: resources.mailConfigurationSetName },
+        dimensionsMap: { [SES_CONFIGURATION_SET_DIMENSION]: mailConfigurationSetNameFor(this.stage.name) },
         period: PERIOD,
         statistic: 'Sum',
         label: metricName,
@@ -237,6 +282,15 @@ export class Monitoring extends Construct {
         period: PERIOD,
         statistic: 'Sum',
         label,
+      });
+    const distribution = { DistributionId: resources.distributionId, Region: 'Global' };
+    const webAcl = { WebACL: resources.webAclName, Rule: 'ALL' };
+    const percent = (id: string, metric: Metric, label: string) =>
+      new MathExpression({
+        expression: `100 * ${id}`,
+        usingMetrics: { [id]: metric },
+        label,
+        period: PERIOD,
       });
 
     return [
@@ -260,68 +314,37 @@ export class Monitoring extends Construct {
         ),
         graph('API latency (ms)', [
           httpApi.metricLatency({ period: PERIOD, statistic: Stats.percentile(50), label: 'p50' }),
-          httpApi.metricLatency({ period: PERIOD, statistic: Stats.percentile(95), label: 'p95' }),
-          httpApi.metricIntegrationLatency({
-            period: PERIOD,
-            statistic: Stats.percentile(95),
-            label: 'integration p95',
-          }),
+          httpApi.metricLatency({ period: PERIOD, statistic: p95, label: 'p95' }),
+          httpApi.metricIntegrationLatency({ period: PERIOD, statistic: p95, label: 'integration p95' }),
         ]),
       ],
       [
-        graph(
-          'Route errors',
-          byFunction(routeFunctions, (fn) => fn.metricErrors({ statistic: 'Sum' })),
-        ),
-        graph(
-          'Route duration p95 (ms)',
-          byFunction(routeFunctions, (fn) => fn.metricDuration({ statistic: Stats.percentile(95) })),
-        ),
-        graph(
-          'Route throttles',
-          byFunction(routeFunctions, (fn) => fn.metricThrottles({ statistic: 'Sum' })),
-        ),
+        graph('Route errors', byFunction(routeIds, 'Errors', 'Sum')),
+        graph('Route duration p95 (ms)', byFunction(routeIds, 'Duration', p95)),
+        graph('Route throttles', byFunction(routeIds, 'Throttles', 'Sum')),
       ],
       [
-        graph(
-          'Job and trigger errors',
-          byFunction(jobFunctions, (fn) => fn.metricErrors({ statistic: 'Sum' })),
-        ),
-        graph(
-          'Job and trigger duration p95 (ms)',
-          byFunction(jobFunctions, (fn) => fn.metricDuration({ statistic: Stats.percentile(95) })),
-        ),
+        graph('Job and trigger errors', byFunction(jobIds, 'Errors', 'Sum')),
+        graph('Job and trigger duration p95 (ms)', byFunction(jobIds, 'Duration', p95)),
         graph(
           'Outbox and import failure queues (messages)',
-          [...resources.failureQueues].map(([queueId, queue]) =>
-            queue.metricApproximateNumberOfMessagesVisible({
-              period: PERIOD,
-              statistic: 'Maximum',
-              label: queueId,
-            }),
-          ),
+          resources.failureQueueIds.map((queueId) => this.queueDepth(queueId).with({ label: queueId })),
         ),
       ],
       [
         graph('DynamoDB consumed capacity', [
-          table.metricConsumedReadCapacityUnits({ period: PERIOD, statistic: 'Sum', label: 'read units' }),
-          table.metricConsumedWriteCapacityUnits({ period: PERIOD, statistic: 'Sum', label: 'write units' }),
+          this.tableMetric('ConsumedReadCapacityUnits', 'Sum').with({ label: 'read units' }),
+          this.tableMetric('ConsumedWriteCapacityUnits', 'Sum').with({ label: 'write units' }),
         ]),
-        graph('DynamoDB throttles', [this.tableThrottles(table)]),
-        graph('DynamoDB latency p95 (ms)', [
-          table.metricSuccessfulRequestLatency({
-            period: PERIOD,
-            statistic: Stats.percentile(95),
-            dimensionsMap: { TableName: table.tableName, Operation: 'Query' },
-            label: 'Query',
-          }),
-          table.metricSuccessfulRequestLatency({
-            period: PERIOD,
-            statistic: Stats.percentile(95),
-            dimensionsMap: { TableName: table.tableName, Operation: 'TransactWriteItems' },
-            label: 'TransactWriteItems',
-          }),
-        ]),
+        graph('DynamoDB throttles', [this.tableThrottles()]),
+        graph(
+          'DynamoDB latency p95 (ms)',
+          ['Query', 'GetItem', 'TransactWriteItems'].map((operation) =>
+            this.tableMetric('SuccessfulRequestLatency', p95, { Operation: operation }).with({
+              label: operation,
+            }),
+          ),
+        ),
       ],
       [
         graph(
@@ -329,18 +352,8 @@ export class Monitoring extends Construct {
           ['Send', 'Delivery', 'Bounce', 'Complaint', 'Reject', 'DeliveryDelay'].map(sesMetric),
         ),
         graph('SES reputation (account, %)', [
-          new MathExpression({
-            expression: '100 * bounce',
-            usingMetrics: { bounce: sesReputation('Reputation.BounceRate') },
-            label: 'bounce rate',
-            period: PERIOD,
-          }),
-          new MathExpression({
-            expression: '100 * complaint',
-            usingMetrics: { complaint: sesReputation('Reputation.ComplaintRate') },
-            label: 'complaint rate',
-            period: PERIOD,
-          }),
+          percent('bounce', sesReputation('Reputation.BounceRate'), 'bounce rate'),
+          percent('complaint', sesReputation('Reputation.ComplaintRate'), 'complaint rate'),
         ]),
         new SingleValueWidget({
           title: `SMS spent this month (USD, limit ${this.stage.sms.monthlySpendLimitUsd})`,
@@ -363,31 +376,15 @@ export class Monitoring extends Construct {
         ),
       ],
       [
-        graph('CloudFront requests', [
-          edge(
-            'AWS/CloudFront',
-            'Requests',
-            { DistributionId: resources.distributionId, Region: 'Global' },
-            'requests',
-          ),
-        ]),
+        graph('CloudFront requests', [edge('AWS/CloudFront', 'Requests', distribution, 'requests')]),
         graph('CloudFront error rates (%)', [
-          edge(
-            'AWS/CloudFront',
-            '4xxErrorRate',
-            { DistributionId: resources.distributionId, Region: 'Global' },
-            '4xx',
-          ).with({ statistic: 'Average' }),
-          edge(
-            'AWS/CloudFront',
-            '5xxErrorRate',
-            { DistributionId: resources.distributionId, Region: 'Global' },
-            '5xx',
-          ).with({ statistic: 'Average' }),
+          edge('AWS/CloudFront', '4xxErrorRate', distribution, '4xx').with({ statistic: 'Average' }),
+          edge('AWS/CloudFront', '5xxErrorRate', distribution, '5xx').with({ statistic: 'Average' }),
         ]),
-        graph('WAF blocked requests', [
-          edge('AWS/WAFV2', 'BlockedRequests', { WebACL: resources.webAclName, Rule: 'ALL' }, 'blocked'),
-          edge('AWS/WAFV2', 'CountedRequests', { WebACL: resources.webAclName, Rule: 'ALL' }, 'counted'),
+        graph('WAF requests', [
+          edge('AWS/WAFV2', 'BlockedRequests', webAcl, 'blocked'),
+          edge('AWS/WAFV2', 'CountedRequests', webAcl, 'counted'),
+          edge('AWS/WAFV2', 'AllowedRequests', webAcl, 'allowed'),
         ]),
       ],
     ];

@@ -10,9 +10,12 @@ import type { Permission } from '../functions/routes';
 import type { configSchema } from '../functions/runtime/config';
 import { reservedConcurrencyFor } from './concurrency';
 import { type GrantableResources, grantPermissions } from './permissions';
-import { resourcePrefix, type StageConfig } from './stages';
+import { resourcePrefix, type StageConfig, type StageName } from './stages';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** Physical name of a route, job or trigger function: alarms and dashboards find it by this name. */
+export const functionNameFor = (stage: StageName, id: string): string => `${resourcePrefix(stage)}-${id}`;
 
 /** Tag keys that identify the portal's own functions (tests and cost reports rely on them). */
 export const FUNCTION_KIND_TAG = 'ees:function-kind';
@@ -98,7 +101,7 @@ export class PortalFunction extends Construct {
     this.logGroup.grantWrite(role);
 
     this.function = new NodejsFunction(this, 'Function', {
-      functionName: `${resourcePrefix(stage.name)}-${props.id}`,
+      functionName: functionNameFor(stage.name, props.id),
       description: props.description.slice(0, 256),
       entry: `${repoRoot}functions/${props.handler}`,
       handler: 'handler',

@@ -1,5 +1,4 @@
 import { CfnOutput, Lazy, Stack, type StackProps, Tags } from 'aws-cdk-lib';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { Api } from './api';
 import { Auth } from './auth';
@@ -29,6 +28,8 @@ export interface PortalStackProps extends Omit<StackProps, 'env' | 'crossRegionR
 
 /** One stage of the portal in its region: everything of ARCHITECTURE.md "One picture" but the WAF (EdgeStack). */
 export class PortalStack extends Stack {
+  readonly monitoring: Monitoring;
+
   constructor(scope: Construct, id: string, { stage, webDistPath, webAclArn, ...props }: PortalStackProps) {
     super(scope, id, {
       ...props,
@@ -93,21 +94,18 @@ export class PortalStack extends Stack {
       webAclArn,
       ...(webDistPath ? { webDistPath } : {}),
     });
-    const lambdas = (functions: ReadonlyMap<string, { function: IFunction }>) =>
-      new Map([...functions].map(([fnId, fn]) => [fnId, fn.function] as const));
     monitoring.observe({
-      routeFunctions: lambdas(api.functions),
-      jobFunctions: lambdas(jobs.functions),
+      routeIds: [...api.functions.keys()],
+      jobIds: [...jobs.functions.keys()],
+      failureQueueIds: [...jobs.failureQueues.keys()],
       httpApi: api.httpApi,
-      table: data.table,
-      failureQueues: jobs.failureQueues,
-      mailConfigurationSetName: messaging.configurationSetName,
       distributionId: web.distribution.distributionId,
       webAclName: webAclNameFor(stage),
     });
 
     acknowledgeCdkOwnedConstructs(this, { siteBucket: web.bucket });
 
+    this.monitoring = monitoring;
     const output = (name: string, value: string, description: string) =>
       new CfnOutput(this, name, { value, description });
     output('SiteUrl', siteOrigin, 'Public URL of the portal');

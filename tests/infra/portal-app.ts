@@ -26,6 +26,8 @@ export interface SynthesizedPortal {
   /** The stage-region PortalStack. */
   readonly stack: Stack;
   readonly template: Template;
+  /** The PortalStack's nested stack of alarms and the dashboard. */
+  readonly monitoringTemplate: Template;
   /** The us-east-1 EdgeStack (WAF). */
   readonly edgeStack: Stack;
   readonly edgeTemplate: Template;
@@ -48,7 +50,17 @@ export function synthesizePortal(stage: StageConfig, options: SynthOptions): Syn
   });
   const template = Template.fromStack(portal);
   const edgeTemplate = Template.fromStack(edge);
-  return { app, stack: portal, template, edgeStack: edge, edgeTemplate, assemblyDir: app.synth().directory };
+  const observability = portal.monitoring.observability;
+  if (!observability) throw new Error('The PortalStack has no observability nested stack');
+  return {
+    app,
+    stack: portal,
+    template,
+    monitoringTemplate: Template.fromStack(observability),
+    edgeStack: edge,
+    edgeTemplate,
+    assemblyDir: app.synth().directory,
+  };
 }
 
 /** A minimal built SPA, so that tests do not depend on web/dist having been built. */

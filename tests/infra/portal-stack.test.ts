@@ -900,11 +900,21 @@ describe('monitoring', () => {
   const prod = stageConfig('prod');
   const alarms = () =>
     new Map(
-      Object.values(resourcesOfType(portal.template, 'AWS::CloudWatch::Alarm')).map((alarm) => [
+      Object.values(resourcesOfType(portal.monitoringTemplate, 'AWS::CloudWatch::Alarm')).map((alarm) => [
         String(alarm.Properties?.AlarmName),
         alarm.Properties ?? {},
       ]),
     );
+
+  it('keeps alarms and dashboard in a nested stack, and the stage stack clear of the 500-resource limit', () => {
+    portal.template.resourceCountIs('AWS::CloudFormation::Stack', 1);
+    portal.template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+    const count = Object.keys(portal.template.toJSON().Resources as Record<string, unknown>).length;
+    // Each route adds 7 resources (function, role, policy, log group, route, integration, permission).
+    expect(count, 'split the API across stacks before CloudFormation refuses the template').toBeLessThan(450);
+    // Functions, queues and table are found by name: the nested stack takes 3 parameters, not one per function.
+    expect(Object.keys(portal.monitoringTemplate.toJSON().Parameters ?? {}).length).toBeLessThanOrEqual(4);
+  });
 
   it('has exactly the expected alarms, each paging the alarm topic', () => {
     const expected = [
@@ -917,8 +927,13 @@ describe('monitoring', () => {
       'ees-prod-sms-spend',
     ];
     expect([...alarms().keys()].sort()).toEqual(expected.sort());
-    const topic = logicalIdOf('AWS::SNS::Topic', 'MonitoringAlarmTopic');
-    for (const [name, alarm] of alarms()) expect(alarm.AlarmActions, name).toEqual([{ Ref: topic }]);
+    const actions = new Set([...alarms().values()].map((alarm) => JSON.stringify(alarm.AlarmActions)));
+    expect(actions.size).toBe(1);
+    // The one action is the parent's alarm topic, passed to the nested stack as a parameter.
+    const [parameter] = Object.keys(portal.monitoringTemplate.toJSON().Parameters ?? {}).filter((name) =>
+      name.includes('MonitoringAlarmTopic'),
+    );
+    expect([...actions][0]).toBe(JSON.stringify([{ Ref: parameter }]));
     portal.template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: prod.alarmEmail,
@@ -926,11 +941,30 @@ describe('monitoring', () => {
     portal.template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
   });
 
+  it('watches the functions under their deployed names', () => {
+    for (const [id, fn] of byId) {
+      expect(alarms().get(`ees-prod-${id}-errors`), id).toMatchObject({
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: fn.properties.FunctionName }],
+        Threshold: 1,
+      });
+      expect(alarms().get(`ees-prod-${id}-throttles`), id).toMatchObject({ MetricName: 'Throttles' });
+    }
+  });
+
   it('alarms on the API 5xx rate, not a count', () => {
     const alarm = alarms().get('ees-prod-api-5xx-rate');
     expect(alarm?.Threshold).toBe(prod.alarmThresholds.api5xxRatePercent);
     const expression = (alarm?.Metrics as { Expression?: string }[]).find((m) => m.Expression)?.Expression;
     expect(expression).toMatch(/100 \* FILL\(errors, 0\) \/ requests/);
+  });
+
+  it('alarms on DynamoDB throttles of the table and every index', () => {
+    const alarm = alarms().get('ees-prod-table-throttles');
+    const metrics = JSON.stringify(alarm?.Metrics);
+    expect(metrics).toContain('"Value":"ees-prod"');
+    for (const index of tableDefinition.globalIndexes) expect(metrics).toContain(`"Value":"${index.name}"`);
   });
 
   it('alarms on SES reputation and SMS spend with the stage thresholds', () => {
@@ -951,18 +985,23 @@ describe('monitoring', () => {
   });
 
   it('alarms on the depth of the outbox failure queue (the dispatcher DLQ)', () => {
-    const queue = logicalIdOf('AWS::SQS::Queue', 'JobsdispatchOutboxFailures');
+    portal.template.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: 'ees-prod-dispatchOutbox-failures',
+    });
     expect(alarms().get('ees-prod-dispatchOutbox-failures')).toMatchObject({
       Namespace: 'AWS/SQS',
       MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
+      Dimensions: [{ Name: 'QueueName', Value: 'ees-prod-dispatchOutbox-failures' }],
       Threshold: 1,
     });
   });
 
   it('has one dashboard: API, functions by id, DynamoDB, failure queues, SES, SMS, CloudFront and WAF', () => {
-    const dashboards = Object.values(resourcesOfType(portal.template, 'AWS::CloudWatch::Dashboard'));
+    const dashboards = Object.values(
+      resourcesOfType(portal.monitoringTemplate, 'AWS::CloudWatch::Dashboard'),
+    );
     expect(dashboards).toHaveLength(1);
+    portal.template.resourceCountIs('AWS::CloudWatch::Dashboard', 0);
     expect(dashboards[0]?.Properties?.DashboardName).toBe('ees-prod');
     const body = JSON.stringify(dashboards[0]?.Properties?.DashboardBody);
     for (const needle of [
@@ -977,6 +1016,7 @@ describe('monitoring', () => {
       'ConsumedWriteCapacityUnits',
       'ThrottleEvents',
       'ApproximateNumberOfMessagesVisible',
+      'ees-prod-dispatchOutbox-failures',
       'AWS/SES',
       'Bounce',
       'Reputation.BounceRate',
@@ -984,6 +1024,7 @@ describe('monitoring', () => {
       'AWS/CloudFront',
       'AWS/WAFV2',
       'BlockedRequests',
+      EDGE_REGION,
     ]) {
       expect(body, needle).toContain(needle);
     }
