@@ -32,7 +32,7 @@ describe('Nous contacter', () => {
     expect(grant.status, JSON.stringify(grant.body)).toBe(201);
     const form = new FormData();
     for (const [name, value] of Object.entries(grant.body.fields)) form.append(name, value);
-    form.append('file', new Blob([bytes], { type: contentType }), fileName);
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: contentType }), fileName);
     const stored = await fetch(grant.body.url, { method: 'POST', body: form });
     expect(stored.status).toBeLessThan(300);
     return grant.body.uploadId;
