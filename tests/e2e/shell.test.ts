@@ -317,7 +317,7 @@ describe('SPA shell', () => {
     const dialog = page.getByRole('dialog', { name: 'Assistant en ligne' });
     await dialog.waitFor();
     await expect.poll(() => launcher.getAttribute('aria-expanded')).toBe('true');
-    expect(await dialog.textContent()).toContain("L'assistant arrive bientôt");
+    expect(await dialog.textContent()).toContain('Votre question');
     expect(await dialog.getByRole('link', { name: '01 44 20 80 63' }).getAttribute('href')).toBe(
       'tel:+33144208063',
     );

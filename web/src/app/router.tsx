@@ -43,6 +43,10 @@ const ResetPasswordPage = lazyPage(
   'ResetPasswordPage',
 );
 const CguPage = lazyPage(() => import('../features/legal/routes/CguPage'), 'CguPage');
+const InvitationPage = lazyPage(
+  () => import('../features/habilitations/routes/InvitationPage'),
+  'InvitationPage',
+);
 
 export const routes: RouteObject[] = [
   {
@@ -79,6 +83,8 @@ export const routes: RouteObject[] = [
           { path: sections.forgotPassword.path, Component: ForgotPasswordPage },
           { path: sections.resetPassword.path, Component: ResetPasswordPage },
           { path: sections.cgu.path, Component: CguPage },
+          // The link of the invitation e-mail (Gestion des habilitations): the invited person's password.
+          { path: '/invitation', Component: InvitationPage },
           { path: '*', Component: NotFoundPage },
         ],
       },

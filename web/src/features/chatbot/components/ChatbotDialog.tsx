@@ -97,7 +97,10 @@ export function ChatbotDialog({ open, onClose }: ChatbotDialogProps) {
     setQuestion('');
     try {
       const page = pageContext(pathname);
-      const response = await askChatbot({ question: trimmed, context: { signedIn, ...(page ? { page } : {}) } });
+      const response = await askChatbot({
+        question: trimmed,
+        context: { signedIn, ...(page ? { page } : {}) },
+      });
       setEntries((list) => [...list, { id: nextId.current++, from: 'assistant', response }]);
     } catch (error) {
       const message = isApiError(error) ? (error.fields?.question ?? error.message) : messageForStatus(500);
@@ -130,7 +133,10 @@ export function ChatbotDialog({ open, onClose }: ChatbotDialogProps) {
     const first = focusables[0];
     const last = focusables.at(-1);
     if (!first || !last) return;
-    if (event.shiftKey && (document.activeElement === first || document.activeElement === dialogRef.current)) {
+    if (
+      event.shiftKey &&
+      (document.activeElement === first || document.activeElement === dialogRef.current)
+    ) {
       event.preventDefault();
       last.focus();
     } else if (!event.shiftKey && document.activeElement === last) {

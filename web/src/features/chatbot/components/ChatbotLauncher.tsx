@@ -16,8 +16,7 @@ const loadDialog = () => {
   return dialogModule;
 };
 
-const LOAD_FAILED =
-  "L'assistant n'a pas pu s'ouvrir. Vérifiez votre connexion internet puis réessayez.";
+const LOAD_FAILED = "L'assistant n'a pas pu s'ouvrir. Vérifiez votre connexion internet puis réessayez.";
 
 /** The assistant's button, bottom right of every page, signed in or not. */
 export function ChatbotLauncher() {

@@ -38,4 +38,10 @@ export const useContactMessages = (companyId: string) =>
   useQuery({
     queryKey: contactKeys.messages(companyId),
     queryFn: ({ signal }) => listContactMessages(companyId, signal),
+    // A message just sent is "en cours d'envoi" until the e-mail has left: look again shortly
+    // (for two minutes at most; a delivery retried later shows on the next visit).
+    refetchInterval: (query) =>
+      query.state.data?.items.some((item) => item.status === 'pending') && query.state.dataUpdateCount < 24
+        ? 5_000
+        : false,
   });

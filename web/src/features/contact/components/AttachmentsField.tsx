@@ -1,11 +1,6 @@
 import { useId, useRef } from 'react';
 import { formatFileSize } from '../../../shared/format';
-import {
-  ACCEPT_ATTRIBUTE,
-  ATTACHMENT_MAX_COUNT,
-  FORMATS_TEXT,
-  MAX_SIZE_TEXT,
-} from '../lib/attachments';
+import { ACCEPT_ATTRIBUTE, ATTACHMENT_MAX_COUNT, FORMATS_TEXT, MAX_SIZE_TEXT } from '../lib/attachments';
 import type { Attachment } from './use-attachments';
 
 interface AttachmentsFieldProps {
@@ -110,7 +105,9 @@ export function AttachmentsField({
                     aria-describedby={item.error ? errorId : undefined}
                   />
                   <span className="contact-file__state">
-                    {item.status === 'uploading' ? `${STATUS_TEXT.uploading} : ${percent} %` : STATUS_TEXT[item.status]}
+                    {item.status === 'uploading'
+                      ? `${STATUS_TEXT.uploading} : ${percent} %`
+                      : STATUS_TEXT[item.status]}
                   </span>
                 </div>
                 {item.error ? (

@@ -76,7 +76,12 @@ export function ContactForm({ company }: { company: MeCompany }) {
         void queryClient.invalidateQueries({ queryKey: contactKeys.messages(company.companyId) });
         setSent(result);
       } catch (caught) {
-        setError(placeServerError(caught, attachments.map((item) => item.key)));
+        setError(
+          placeServerError(
+            caught,
+            attachments.map((item) => item.key),
+          ),
+        );
       }
     }),
   );
@@ -111,8 +116,8 @@ export function ContactForm({ company }: { company: MeCompany }) {
       <div className="contact-sent">
         <FormSuccess title="Votre message a été envoyé">
           <p>
-            Référence : <strong>{sent.reference}</strong>. Un accusé de réception vous est adressé par
-            e-mail ; nos équipes vous répondront par e-mail.
+            Référence : <strong className="nowrap">{sent.reference}</strong>. Un accusé de réception vous est
+            adressé par e-mail ; nos équipes vous répondront par e-mail.
           </p>
           {sent.attachments.length > 0 ? (
             <p>
@@ -133,7 +138,13 @@ export function ContactForm({ company }: { company: MeCompany }) {
   return (
     <>
       <FormAlert error={error} />
-      <form ref={formRef} className="form contact-form" noValidate onSubmit={submit} aria-label="Écrire à nos équipes">
+      <form
+        ref={formRef}
+        className="form contact-form"
+        noValidate
+        onSubmit={submit}
+        aria-label="Écrire à nos équipes"
+      >
         <p className="form__intro">
           Votre message concerne l’entreprise <strong>{company.name}</strong> (SIRET{' '}
           {formatSiret(company.mainSiret)}). Les champs sont obligatoires, sauf les pièces jointes.

@@ -54,7 +54,15 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
   registration: UseFormRegisterReturn;
 }
 
-export function SelectField({ label, hint, error, placeholder, groups, registration, ...rest }: SelectFieldProps) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  placeholder,
+  groups,
+  registration,
+  ...rest
+}: SelectFieldProps) {
   return (
     <FieldFrame label={label} hint={hint} error={error}>
       {({ id, describedBy }) => (
@@ -82,7 +90,10 @@ export function SelectField({ label, hint, error, placeholder, groups, registrat
   );
 }
 
-interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'aria-invalid'> {
+interface TextAreaFieldProps extends Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'id' | 'aria-invalid'
+> {
   label: ReactNode;
   hint?: ReactNode;
   error?: string | undefined;

@@ -22,9 +22,10 @@ const BY_EXTENSION: Record<string, AttachmentContentType> = {
 };
 
 /** The file picker's filter (extensions and types, for every platform's dialog). */
-export const ACCEPT_ATTRIBUTE = [...Object.keys(BY_EXTENSION).map((ext) => `.${ext}`), ...ATTACHMENT_CONTENT_TYPES].join(
-  ',',
-);
+export const ACCEPT_ATTRIBUTE = [
+  ...Object.keys(BY_EXTENSION).map((ext) => `.${ext}`),
+  ...ATTACHMENT_CONTENT_TYPES,
+].join(',');
 
 export const FORMATS_TEXT = 'PDF, JPEG, PNG, Word (.docx) ou Excel (.xlsx)';
 export const MAX_SIZE_TEXT = formatFileSize(ATTACHMENT_MAX_BYTES);
@@ -55,7 +56,8 @@ export function checkFile(file: FileLike): FileCheck {
       message: `« ${file.name} » fait ${formatFileSize(file.size)} : chaque fichier doit faire ${MAX_SIZE_TEXT} au plus.`,
     };
   }
-  if (file.name.length > 200) return { ok: false, message: `Le nom de « ${file.name.slice(0, 40)}… » est trop long.` };
+  if (file.name.length > 200)
+    return { ok: false, message: `Le nom de « ${file.name.slice(0, 40)}… » est trop long.` };
   return { ok: true, contentType };
 }
 

@@ -28,7 +28,11 @@ export function DocumentsPage() {
           <div>
             <p className="doc-error__title">Les documents n'ont pas pu être chargés.</p>
             <p>{isApiError(documents.error) ? documents.error.message : messageForStatus(500)}</p>
-            <button type="button" className="button button--secondary" onClick={() => void documents.refetch()}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void documents.refetch()}
+            >
               Réessayer
             </button>
           </div>

@@ -1,11 +1,12 @@
 import { ROLE_LABELS } from '../../../../../functions/contracts/auth';
-import { ComingSoon } from '../../../shared/components/ComingSoon';
 import { Page } from '../../../shared/components/Page';
 import { formatSiret } from '../../../shared/format';
 import { sections } from '../../../shared/sections';
 import { useMe, type Me } from '../../../shared/session/me';
 import { MaskedPhone } from '../../auth/components/MaskedPhone';
+import { AddEstablishmentForm } from '../components/AddEstablishmentForm';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
+import { ContactDetailsForm } from '../components/ContactDetailsForm';
 
 const CIVILITE_LABELS: Record<Me['civilite'], string> = { M: 'Monsieur', MME: 'Madame' };
 
@@ -42,10 +43,7 @@ export function ProfilePage() {
             <dd>{me.maskedPhone ? <MaskedPhone masked={me.maskedPhone} /> : 'Pas encore vérifié'}</dd>
           </div>
         </dl>
-        <p className="card__note">
-          Pour modifier ces informations, contactez nos équipes depuis la rubrique «&nbsp;
-          {sections.contact.title}&nbsp;».
-        </p>
+        <ContactDetailsForm me={me} />
       </section>
 
       <section className="card profile-card" aria-labelledby="perimetre-titre">
@@ -84,10 +82,7 @@ export function ProfilePage() {
         <h2 id="ajout-etablissement-titre" className="card__title">
           Ajouter un établissement au périmètre suivi
         </h2>
-        <ComingSoon subject="Cette fonctionnalité">
-          vous pourrez ajouter ici un autre établissement avec son numéro de SIRET et son identifiant
-          entreprise ; vous en deviendrez l'administrateur.
-        </ComingSoon>
+        <AddEstablishmentForm />
       </section>
 
       <section className="card profile-card" aria-labelledby="mot-de-passe-titre">
