@@ -43,7 +43,8 @@ module.exports = {
     },
     {
       name: 'web-uses-only-contracts',
-      comment: 'The SPA may import only functions/contracts from the back end (contracts may use pure domain rules).',
+      comment:
+        'The SPA may import only functions/contracts from the back end (contracts may use pure domain rules).',
       severity: 'error',
       from: { path: '^web/src/' },
       to: { path: '^(functions|lib|bin)/', pathNot: '^functions/contracts/' },
@@ -65,7 +66,10 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
     exclude: { path: '^(node_modules|cdk.out|web/dist|\\.local)' },
   },
 };

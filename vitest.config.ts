@@ -31,7 +31,11 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          include: [
+            'tests/integration/**/*.test.ts',
+            'tests/security/**/*.test.ts',
+            'tests/e2e/**/*.test.ts',
+          ],
           environment: 'node',
           globalSetup: stackSetup,
           testTimeout: 60_000,

@@ -56,10 +56,7 @@ const packageOf = (path: string): string => {
   return path.split('/').slice(0, 2).join('/');
 };
 
-function topInputs(metafile: Metafile, outfile: string): { name: string; bytes: number }[] {
-  const output = Object.entries(metafile.outputs).find(([path]) =>
-    path.endsWith(outfile.split('/').slice(-2).join('/')),
-  )?.[1];
+function topInputs(output: Metafile['outputs'][string] | undefined): { name: string; bytes: number }[] {
   const totals = new Map<string, number>();
   for (const [path, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
     totals.set(packageOf(path), (totals.get(packageOf(path)) ?? 0) + bytesInOutput);
@@ -70,14 +67,24 @@ function topInputs(metafile: Metafile, outfile: string): { name: string; bytes: 
     .slice(0, 5);
 }
 
-export async function bundle(entry: string, outDir: string, target: string): Promise<Built> {
+/**
+ * Bundles every entry in one esbuild run (node_modules parsed once). Without code splitting
+ * each entry still gets its own self-contained, separately tree-shaken bundle — the same
+ * output as one NodejsFunction build per function.
+ */
+export async function bundleAll(
+  entries: Record<string, string>,
+  outDir: string,
+  target: string,
+): Promise<Map<string, Built>> {
   await mkdir(outDir, { recursive: true });
-  const file = join(outDir, 'index.mjs');
   const result = await build({
     absWorkingDir: repoRoot,
-    entryPoints: [entry],
-    outfile: file,
+    entryPoints: entries,
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
+    splitting: false,
     platform: 'node',
     format: 'esm',
     target,
@@ -89,15 +96,23 @@ export async function bundle(entry: string, outDir: string, target: string): Pro
     metafile: true,
     logLevel: 'silent',
   });
-  const content = await readFile(file);
-  const map = await stat(`${file}.map`).catch(() => undefined);
-  return {
-    file,
-    bytes: content.length,
-    gzipBytes: gzipSize(content),
-    sourceMapBytes: map?.size ?? 0,
-    topInputs: topInputs(result.metafile, file),
-  };
+  const built = new Map<string, Built>();
+  for (const name of Object.keys(entries)) {
+    const file = join(outDir, `${name}.mjs`);
+    const content = await readFile(file);
+    const map = await stat(`${file}.map`).catch(() => undefined);
+    const output = Object.entries(result.metafile.outputs).find(
+      ([path]) => resolve(repoRoot, path) === file,
+    )?.[1];
+    built.set(name, {
+      file,
+      bytes: content.length,
+      gzipBytes: gzipSize(content),
+      sourceMapBytes: map?.size ?? 0,
+      topInputs: topInputs(output),
+    });
+  }
+  return built;
 }
 
 async function coldRun(
@@ -158,14 +173,14 @@ export async function measureBundles(
   await writeFile(runner, COLD_RUNNER);
   const eventFile = join(options.workDir, 'event.json');
 
+  log(`  esbuild: ${routeList.length} handlers + the bare handler, one run`);
+  const entries: Record<string, string> = { 'bench-bare': resolve(repoRoot, 'bench/bare-handler.ts') };
+  for (const route of routeList) entries[route.id] = resolve(repoRoot, 'functions', route.handler);
+  const bundles = await bundleAll(entries, join(options.workDir, 'bundles'), 'node22');
+  const bareBuilt = bundles.get('bench-bare')!;
   log('  bare handler (one GetItem)');
-  const bareBuilt = await bundle(
-    resolve(repoRoot, 'bench/bare-handler.ts'),
-    join(options.workDir, 'bare'),
-    'node22',
-  );
   const bareRuns: ColdRun[] = [];
-  for (let i = 0; i < options.bareRuns; i++) {
+  const runBare = async (): Promise<ColdRun> => {
     const { cookies: _cookies, ...run } = await coldRun(
       runner,
       bareBuilt.file,
@@ -176,7 +191,9 @@ export async function measureBundles(
       },
     );
     bareRuns.push(run);
-  }
+    return run;
+  };
+  for (let i = 0; i < options.bareRuns; i++) await runBare();
   const bare: BundleResult = {
     id: 'bare (one GetItem)',
     handler: 'bench/bare-handler.ts',
@@ -203,11 +220,7 @@ export async function measureBundles(
     };
     results.push(result);
     try {
-      let built = await bundle(
-        resolve(repoRoot, 'functions', route.handler),
-        join(options.workDir, route.id),
-        'node22',
-      );
+      let built = bundles.get(route.id)!;
       Object.assign(result, withoutFile(built));
       const choice = scenarioFor(route);
       if ('skip' in choice) {
@@ -215,17 +228,25 @@ export async function measureBundles(
         continue;
       }
       const runs: (ColdRun & { error?: string })[] = [];
-      for (let i = 0; i < options.coldRuns; i++) {
+      // Each run is paired with a bare run just before it: the machine's load changes during
+      // the phase, and the ratio must compare starts made under the same conditions.
+      const pairedBare: ColdRun[] = [];
+      // A slow first call (e.g. an export of 20,000 rows) gets fewer runs: at most ~20 s per function.
+      const budgetEnd = Date.now() + 20_000;
+      for (let i = 0; i < options.coldRuns && (i === 0 || Date.now() < budgetEnd); i++) {
         const request = await choice.scenario.next();
         const payload = { event: buildEvent(route, request, env.publicUrl), context: lambdaContext(route) };
+        pairedBare.push(await runBare());
         let run = await coldRun(runner, built.file, payload, eventFile, {});
         if (run.error && /SyntaxError/.test(run.error) && result.target === 'node22') {
           // Node 20 cannot parse what esbuild emitted for node22: measure a node20 build instead.
-          built = await bundle(
-            resolve(repoRoot, 'functions', route.handler),
-            join(options.workDir, `${route.id}-node20`),
-            'node20',
-          );
+          built = (
+            await bundleAll(
+              { [route.id]: entries[route.id]! },
+              join(options.workDir, 'bundles-node20'),
+              'node20',
+            )
+          ).get(route.id)!;
           result.target = 'node20 (node22 output does not run on Node 20)';
           run = await coldRun(runner, built.file, payload, eventFile, {});
         }
@@ -239,7 +260,8 @@ export async function measureBundles(
       result.cold = summarizeRuns(runs);
       const failed = runs.find((run) => run.error);
       if (failed) result.note = failed.error;
-      result.ratioToBare = ratio(result.cold?.medianTotalMs, bare.cold?.medianTotalMs);
+      result.bareMedianTotalMs = summarizeRuns(pairedBare)?.medianTotalMs ?? null;
+      result.ratioToBare = ratio(result.cold?.medianTotalMs, result.bareMedianTotalMs);
       log(
         `  ${route.id}: ${(result.bytes / 1024).toFixed(0)} KB, cold ${result.cold?.medianTotalMs.toFixed(0) ?? '?'} ms (×${
           result.ratioToBare?.toFixed(2) ?? '?'
@@ -250,6 +272,8 @@ export async function measureBundles(
       log(`  ${route.id}: ${result.error}`);
     }
   }
+  // Every bare run of the phase, for the bare line of the table.
+  bare.cold = summarizeRuns(bareRuns);
   return { bare, routes: results };
 }
 

@@ -34,6 +34,9 @@ const signature = (operations: string[]) =>
 const counted = <T>(values: T[]): Counted<T>[] =>
   frequencies(values).map(({ value, count }) => ({ value, count }));
 
+/** A route measured fewer times than this is not stopped by its time budget. */
+const MIN_SAMPLES = 3;
+
 export const isListRoute = (route: RouteDefinition) =>
   route.method === 'GET' && route.path.includes('{companyId}');
 
@@ -84,10 +87,15 @@ export async function measureRoute(
   const samples: Sample[] = [];
   try {
     await scenario.setup?.();
-    const deadline = Date.now() + options.maxSecondsPerRoute * 1000;
-    for (let i = 0; i < options.warmup + iterations; i++) {
-      const measured = i >= options.warmup;
-      if (measured && Date.now() > deadline) {
+    // Warm-up calls first (a call slower than 2 s ends the warm-up: it is warm by then), then
+    // measured calls until `iterations`, or until the time budget once at least 3 are in.
+    let warmupLeft = options.warmup;
+    let deadline = Number.POSITIVE_INFINITY;
+    for (let guard = 0; guard < options.warmup + iterations && samples.length < iterations; guard++) {
+      const measured = warmupLeft === 0;
+      if (measured && deadline === Number.POSITIVE_INFINITY)
+        deadline = Date.now() + options.maxSecondsPerRoute * 1000;
+      if (measured && samples.length >= MIN_SAMPLES && Date.now() > deadline) {
         result.scenario += ` (stopped after ${options.maxSecondsPerRoute} s)`;
         break;
       }
@@ -105,6 +113,7 @@ export async function measureRoute(
         });
       } else {
         result.warmup += 1;
+        warmupLeft = response.ms > 2_000 ? 0 : warmupLeft - 1;
       }
     }
   } catch (error) {
@@ -191,14 +200,17 @@ async function measureBaseline(
   }
   const replayer = new Replayer(env.raw, env.tableName);
   const times: number[] = [];
-  const deadline = Date.now() + (options.maxSecondsPerRoute * 1000) / 2;
+  // Same rules as the route: a slow replay needs little warm-up; at least 3 timed replays.
+  const warmup = result.latencyMs.p50 > 2_000 ? 1 : options.warmup;
+  let deadline = Number.POSITIVE_INFINITY;
   try {
-    for (let i = 0; i < options.warmup + result.iterations; i++) {
-      if (i > options.warmup && Date.now() > deadline) break;
+    for (let i = 0; i < warmup + result.iterations; i++) {
+      if (i === warmup) deadline = Date.now() + (options.maxSecondsPerRoute * 1000) / 2;
+      if (times.length >= MIN_SAMPLES && Date.now() > deadline) break;
       const prepared = await replayer.prepare(plan);
       const started = performance.now();
       await replayer.run(prepared);
-      if (i >= options.warmup) times.push(performance.now() - started);
+      if (i >= warmup) times.push(performance.now() - started);
     }
   } catch (error) {
     result.baselineNote = `baseline failed: ${(error as Error).message}`;

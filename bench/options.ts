@@ -23,6 +23,8 @@ export interface BenchOptions {
   /** Use this SPA build instead of building one for the run. */
   webDist: string | undefined;
   chromium: string;
+  /** Lighthouse runs per page (the median-performance run is kept). */
+  lighthouseRuns: number;
   /** Serve the SPA gzip-compressed, as CloudFront does (see static-gzip.ts). */
   compression: boolean;
 }
@@ -40,6 +42,7 @@ export const USAGE = `npm run bench -- [options]
   --out=PATH               results prefix (default bench/results → bench/results.json + bench/results.md)
   --web-dist=DIR           an existing SPA build to measure instead of building one
   --chromium=PATH          browser for Lighthouse (default /usr/bin/chromium)
+  --lighthouse-runs=N      Lighthouse runs per page, median kept (default 3)
   --no-compression         serve the SPA uncompressed, as the local server does (CloudFront compresses)`;
 
 const positiveInt = (name: string, value: string, max: number): number => {
@@ -58,18 +61,19 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     iterations: quick ? 20 : 100,
     heavyIterations: quick ? 10 : 50,
     warmup: quick ? 2 : 3,
-    maxSecondsPerRoute: 45,
+    maxSecondsPerRoute: 30,
     throughputRoute: undefined,
     connections: 10,
     durationSeconds: quick ? 3 : 10,
     warmupSeconds: quick ? 1 : 2,
     coldRuns: quick ? 1 : 3,
-    bareRuns: quick ? 2 : 5,
+    bareRuns: 2,
     skip: [],
     out: undefined,
     webDist: undefined,
     chromium: '/usr/bin/chromium',
     compression: true,
+    lighthouseRuns: quick ? 1 : 3,
   };
   for (const argument of argv) {
     if (argument === '--quick') continue;
@@ -116,6 +120,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case 'chromium':
         options.chromium = value;
+        break;
+      case 'lighthouse-runs':
+        options.lighthouseRuns = Math.max(1, positiveInt(name, value, 20));
         break;
       case 'no-compression':
         options.compression = false;

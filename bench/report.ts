@@ -135,7 +135,9 @@ export function renderMarkdown(results: BenchResults): string {
     '## Lists: 20,000 vs 50 insured',
     '',
   );
-  if (results.lists.routes.length === 0) {
+  if (!results.lists.measured) {
+    push('Not measured (`--skip=lists`).', '');
+  } else if (results.lists.routes.length === 0) {
     push(
       '**No list route yet**: no GET route of the route table has `{companyId}` in its path. The harness picks such routes up automatically (calls each for both companies with their administrator, generic request unless a scenario exists) and reports the 20k/50 ratio of RCU and latency here.',
       '',
@@ -227,7 +229,7 @@ export function renderMarkdown(results: BenchResults): string {
   if (!b || (!b.bare && b.routes.length === 0)) push(`Not measured.${b?.error ? ` ${b.error}` : ''}`, '');
   else {
     push(
-      'Each handler bundled like `lib/portal-function.ts` (esbuild, ESM, minified, external source map, createRequire banner, SDK bundled, target node22), then started in a fresh `node --enable-source-maps` process: **import** = loading the bundle, **first call** = the first invocation with a representative event against the running emulators; median of the runs. The bare handler does one GetItem with the plain client. Ratio = (import + first call) / bare.',
+      'Each handler bundled like `lib/portal-function.ts` (esbuild, ESM, minified, external source map, createRequire banner, SDK bundled, target node22), then started in a fresh `node --enable-source-maps` process: **import** = loading the bundle, **first call** = the first invocation with a representative event against the running emulators; median of the runs. The bare handler does one GetItem with the plain client; each cold start of a function is paired with a bare cold start made just before it (the load of the machine varies during the phase), and **ratio** = median (import + first call) / median of its paired bare starts.',
       '',
       table(
         [
@@ -238,6 +240,7 @@ export function renderMarkdown(results: BenchResults): string {
           'Import ms',
           'First call ms',
           'Cold total ms',
+          'Paired bare ms',
           'Ratio',
           'Notes',
         ],
@@ -252,6 +255,7 @@ export function renderMarkdown(results: BenchResults): string {
           ms(bundle.cold?.medianImportMs, 0),
           ms(bundle.cold?.medianFirstCallMs, 0),
           ms(bundle.cold?.medianTotalMs, 0),
+          ms(bundle.bareMedianTotalMs ?? bundle.cold?.medianTotalMs, 0),
           times(bundle.ratioToBare),
           [
             bundle.localOnly ? 'local only' : '',
@@ -294,7 +298,11 @@ export function renderMarkdown(results: BenchResults): string {
     if (!lh) push('Lighthouse: not run.', '');
     else {
       push(
-        `Lighthouse ${lh.version || '12.2.3'} in Debian chromium (headless), ${lh.formFactor || 'mobile'} form factor with Lighthouse's default simulated throttling, on the SPA served by the local stack. Signed-in pages get the session cookie of the 20k company's administrator via extraHeaders.${lh.error ? ` ⚠ ${lh.error}` : ''}`,
+        `Lighthouse ${lh.version || '12.2.3'} in Debian chromium (headless), ${lh.formFactor || 'mobile'} form factor with Lighthouse's default simulated throttling (slow 4G, 4× CPU slowdown), on the SPA served by the local stack ${
+          meta.options.compression === false
+            ? '**uncompressed** (`--no-compression`: the local server as is; CloudFront would gzip/brotli it)'
+            : 'gzip-compressed as CloudFront serves it (CDK `Distribution` compresses by default; the local server itself does not — `--no-compression` measures it as is)'
+        }. Signed-in pages get the session cookie of the 20k company's administrator via extraHeaders. ${String(meta.options.lighthouseRuns ?? 1)} run(s) per page: the figures are those of the run with the median performance score.${lh.error ? ` ⚠ ${lh.error}` : ''}`,
         '',
         table(
           [
@@ -310,13 +318,15 @@ export function renderMarkdown(results: BenchResults): string {
           ],
           lh.pages.map((page) => [
             `${page.name} (${page.path})`,
-            page.scores.performance ?? '—',
+            `${page.scores.performance ?? '—'}${page.performanceRuns && page.performanceRuns.length > 1 ? ` (runs: ${page.performanceRuns.join(', ')})` : ''}`,
             page.scores.accessibility ?? '—',
             page.scores.bestPractices ?? '—',
             `${ms(page.metrics.fcpMs, 0)} / ${ms(page.metrics.lcpMs, 0)}`,
             ms(page.metrics.tbtMs, 0),
             ms(page.metrics.cls, 3),
-            page.failedAudits.map((audit) => `${audit.category}: ${audit.id}`).join(', ') || '—',
+            page.failedAudits
+              .map((audit) => `${audit.category}: ${audit.id}${audit.detail ? ` (“${audit.detail}”)` : ''}`)
+              .join(', ') || '—',
             [
               page.finalUrl && page.finalUrl !== page.path ? `ended on ${page.finalUrl}` : '',
               page.error ?? '',

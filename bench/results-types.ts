@@ -118,6 +118,8 @@ export interface BundleResult {
     medianTotalMs: number;
     statuses: (number | null)[];
   } | null;
+  /** Median of the bare runs paired with this function's runs (the ratio's denominator). */
+  bareMedianTotalMs?: number | null;
   ratioToBare: number | null;
   note?: string;
   error?: string;
@@ -129,6 +131,8 @@ export interface LighthousePage {
   signedIn: boolean;
   finalUrl: string;
   scores: { performance: number | null; accessibility: number | null; bestPractices: number | null };
+  /** Performance score of every run; the page's figures are those of the median run. */
+  performanceRuns?: (number | null)[];
   metrics: {
     fcpMs: number | null;
     lcpMs: number | null;
@@ -137,7 +141,7 @@ export interface LighthousePage {
     speedIndexMs: number | null;
   };
   /** Audits below 1 in accessibility and best practices (id: title). */
-  failedAudits: { category: string; id: string; title: string }[];
+  failedAudits: { category: string; id: string; title: string; detail?: string }[];
   error?: string;
 }
 
@@ -165,6 +169,8 @@ export interface BenchResults {
   } | null;
   routes: RouteResult[];
   lists: {
+    /** False when the phase was skipped (--skip=lists). */
+    measured: boolean;
     routes: ListComparison[];
     rawPages: RawPageResult[];
     rawRcuRatio: number | null;

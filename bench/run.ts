@@ -81,12 +81,18 @@ async function buildSpa(
     [vite, 'build', '--config', 'web/vite.config.ts', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'],
     { cwd: repoRoot, timeoutMs: 300_000, env: process.env },
   );
-  if (run.code !== 0)
+  if (run.code !== 0) {
+    // The message is at the top of vite's output, the stack at the bottom.
+    const lines = `${run.stderr}\n${run.stdout}`
+      .trim()
+      .split('\n')
+      .filter((line) => !/^\s+at /.test(line));
     return {
       dir,
       label: 'build failed',
-      error: `vite build failed: ${run.stderr.trim().split('\n').slice(-5).join(' | ')}`,
+      error: `vite build failed (code ${run.code}): ${lines.slice(0, 8).join(' | ')}`,
     };
+  }
   return { dir, label: 'vite build of the working tree into a temporary directory' };
 }
 
@@ -123,7 +129,7 @@ async function main(): Promise<number> {
     },
     data: null,
     routes: [],
-    lists: { routes: [], rawPages: [], rawRcuRatio: null, rawLatencyRatioP50: null },
+    lists: { measured: false, routes: [], rawPages: [], rawRcuRatio: null, rawLatencyRatioP50: null },
     throughput: null,
     bundles: null,
     spa: null,
@@ -262,6 +268,7 @@ async function main(): Promise<number> {
       const bigPage = await measureRawPage(env, env.companies.big, options.iterations, options.warmup);
       const smallPage = await measureRawPage(env, env.companies.small, options.iterations, options.warmup);
       results.lists.rawPages = [bigPage, smallPage];
+      results.lists.measured = true;
       results.lists.rawRcuRatio = ratio(bigPage.rcu, smallPage.rcu);
       results.lists.rawLatencyRatioP50 = ratio(bigPage.latencyMs.p50, smallPage.latencyMs.p50);
       phaseDone('lists');
@@ -316,7 +323,16 @@ async function main(): Promise<number> {
 
     if (spaBuild) {
       log('SPA: initial JS…');
-      const build = await spaBuild;
+      let build = await spaBuild;
+      if (build.error) {
+        // Built while other people edit web/: one more try before giving up.
+        log(`  ${build.error.slice(0, 300)} — building again`);
+        build = await buildSpa(options, workDir).catch((error: Error) => ({
+          dir: '',
+          label: 'build failed',
+          error: error.message,
+        }));
+      }
       results.spa = {
         built: build.label,
         initialJs: [],
@@ -337,7 +353,7 @@ async function main(): Promise<number> {
           results.spa.error = (error as Error).message;
         }
         if (!skip('lighthouse')) {
-          log('Lighthouse: 3 pages in headless chromium…');
+          log(`Lighthouse: 3 pages × ${options.lighthouseRuns} run(s) in headless chromium…`);
           await env.ensureSessions();
           const cookie = env.sessionCookieHeader(env.admins.big);
           try {
@@ -348,7 +364,7 @@ async function main(): Promise<number> {
                 { name: 'home', path: '/', cookie },
                 { name: 'employees', path: '/salaries', cookie },
               ],
-              { chromiumPath: options.chromium, workDir },
+              { chromiumPath: options.chromium, workDir, runs: options.lighthouseRuns },
               log,
             );
           } catch (error) {

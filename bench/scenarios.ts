@@ -37,6 +37,20 @@ const demoUser = (index: number): BenchUser => {
   return { email: demo.email, password: DEMO_PASSWORD, mobile: demo.mobile, cookies: {}, ip: '' };
 };
 
+/** Setup runs once, before the first request, whichever phase asks first. */
+function once(scenario: Scenario): Scenario {
+  let ready: Promise<void> | undefined;
+  const setup = () => (ready ??= scenario.setup?.() ?? Promise.resolve());
+  return {
+    ...scenario,
+    setup,
+    next: async () => {
+      await setup();
+      return scenario.next();
+    },
+  };
+}
+
 /** State shared by the scenarios of one run (users prepared once, pools of single-use tokens). */
 export class ScenarioBook {
   private returning: BenchUser | undefined;
@@ -317,7 +331,8 @@ export class ScenarioBook {
     const cached = this.cache.get(cacheKey);
     if (cached) return cached;
     const known = company === 'big' ? this.known(route) : undefined;
-    const choice = known ? { scenario: known, generic: false } : this.generic(route, company);
+    const choice = known ? { scenario: once(known), generic: false } : this.generic(route, company);
+    if (!('skip' in choice) && choice.generic) choice.scenario = once(choice.scenario);
     this.cache.set(cacheKey, choice);
     return choice;
   }

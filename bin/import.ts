@@ -11,7 +11,9 @@ import { reportKeyFor } from '../functions/use-cases/back-office/inbound-files';
 
 const file = process.argv[2];
 if (!file) {
-  console.error('Usage : npm run import -- <fichier.csv>   (nom commençant par entreprises, etablissements, contrats, assures ou ayants_droit)');
+  console.error(
+    'Usage : npm run import -- <fichier.csv>   (nom commençant par entreprises, etablissements, contrats, assures ou ayants_droit)',
+  );
   process.exit(2);
 }
 
@@ -32,7 +34,14 @@ const s3 = new S3Client({
 });
 const prefix = eventTriggers.find((trigger) => trigger.source === 'inboundBucket')!.prefix;
 const key = `${prefix}manual/${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}/${basename(file)}`;
-await s3.send(new PutObjectCommand({ Bucket: env.INBOUND_BUCKET, Key: key, Body: await readFile(file), ContentType: 'text/csv' }));
+await s3.send(
+  new PutObjectCommand({
+    Bucket: env.INBOUND_BUCKET,
+    Key: key,
+    Body: await readFile(file),
+    ContentType: 'text/csv',
+  }),
+);
 console.log(`Déposé : s3://${env.INBOUND_BUCKET}/${key} — import en cours…`);
 
 const deadline = Date.now() + 120_000;
@@ -42,13 +51,20 @@ while (Date.now() < deadline) {
     .then((object) => object.Body?.transformToString())
     .catch(() => undefined);
   if (report) {
-    const parsed = JSON.parse(report) as { status: string; lines: number; written: number; created: number; rejected: { line: number; reason: string }[] };
+    const parsed = JSON.parse(report) as {
+      status: string;
+      lines: number;
+      written: number;
+      created: number;
+      rejected: { line: number; reason: string }[];
+    };
     console.log(
       parsed.status === 'imported'
         ? `Importé : ${parsed.lines} lignes, ${parsed.written} écrites (${parsed.created} nouvelles).`
         : `Rejeté : rien n'a été importé. ${parsed.rejected.length} ligne(s) en erreur :`,
     );
-    for (const rejected of parsed.rejected.slice(0, 50)) console.log(`  ligne ${rejected.line} : ${rejected.reason}`);
+    for (const rejected of parsed.rejected.slice(0, 50))
+      console.log(`  ligne ${rejected.line} : ${rejected.reason}`);
     process.exit(parsed.status === 'imported' ? 0 : 1);
   }
   await new Promise((done) => setTimeout(done, 500));

@@ -26,7 +26,9 @@ const log = (line: string) => {
 async function webOption() {
   if (!dev) {
     if (!existsSync(resolve(root, 'web/dist/index.html'))) {
-      throw new LocalStackError("L'application web n'est pas construite : lancez « npm run build:web » (npm start le fait).");
+      throw new LocalStackError(
+        "L'application web n'est pas construite : lancez « npm run build:web » (npm start le fait).",
+      );
     }
     return 'dist' as const;
   }

@@ -4,4 +4,6 @@ import { resolve } from 'node:path';
 
 const dataDir = resolve(import.meta.dirname, '../.local');
 await rm(dataDir, { recursive: true, force: true });
-console.log('Données locales effacées (.local/). Le prochain « npm start » repart des données de démonstration.');
+console.log(
+  'Données locales effacées (.local/). Le prochain « npm start » repart des données de démonstration.',
+);

@@ -100,7 +100,8 @@ export const routes = [
     handler: 'handlers/check-activation-identifiers.ts',
     access: 'public',
     permissions: ['table:read', 'table:write'],
-    summary: 'Activer mon espace, étape 1 : vérifie le couple SIRET + identifiant entreprise (réponse uniforme si inconnu).',
+    summary:
+      'Activer mon espace, étape 1 : vérifie le couple SIRET + identifiant entreprise (réponse uniforme si inconnu).',
     tag: 'Authentification',
   },
   {
@@ -110,7 +111,8 @@ export const routes = [
     handler: 'handlers/activate-space.ts',
     access: 'public',
     permissions: ['table:read', 'table:write', 'cognito:admin'],
-    summary: 'Activer mon espace : crée l\'administrateur de l\'entreprise (Cognito + table) et envoie le lien de confirmation de l\'e-mail.',
+    summary:
+      "Activer mon espace : crée l'administrateur de l'entreprise (Cognito + table) et envoie le lien de confirmation de l'e-mail.",
     tag: 'Authentification',
   },
   {
@@ -120,7 +122,7 @@ export const routes = [
     handler: 'handlers/confirm-email.ts',
     access: 'public',
     permissions: ['table:read', 'table:write'],
-    summary: 'Confirme l\'adresse e-mail par le lien reçu (usage unique).',
+    summary: "Confirme l'adresse e-mail par le lien reçu (usage unique).",
     tag: 'Authentification',
   },
   {
@@ -170,7 +172,7 @@ export const routes = [
     handler: 'handlers/get-me.ts',
     access: 'authenticated',
     permissions: ['table:read', 'table:write'],
-    summary: 'L\'utilisateur connecté, ses entreprises et son profil sur chacune.',
+    summary: "L'utilisateur connecté, ses entreprises et son profil sur chacune.",
     tag: 'Authentification',
   },
   {
@@ -180,7 +182,8 @@ export const routes = [
     handler: 'handlers/request-password-reset.ts',
     access: 'public',
     permissions: ['table:read', 'table:write'],
-    summary: 'Mot de passe oublié : envoie un lien de réinitialisation si le compte existe (réponse identique sinon).',
+    summary:
+      'Mot de passe oublié : envoie un lien de réinitialisation si le compte existe (réponse identique sinon).',
     tag: 'Authentification',
   },
   {
@@ -210,7 +213,7 @@ export const routes = [
     handler: 'handlers/list-company-users.ts',
     access: 'companyAdmin',
     permissions: ['table:read', 'table:write'],
-    summary: 'Gestion des habilitations : les utilisateurs de l\'entreprise et leur profil.',
+    summary: "Gestion des habilitations : les utilisateurs de l'entreprise et leur profil.",
     tag: 'Habilitations et profil',
   },
   {
@@ -220,7 +223,8 @@ export const routes = [
     handler: 'handlers/invite-user.ts',
     access: 'companyAdmin',
     permissions: ['table:read', 'table:write'],
-    summary: 'Ajouter un utilisateur à mon espace entreprise (droits sur une ou plusieurs entreprises administrées).',
+    summary:
+      'Ajouter un utilisateur à mon espace entreprise (droits sur une ou plusieurs entreprises administrées).',
     tag: 'Habilitations et profil',
   },
   {
@@ -230,7 +234,7 @@ export const routes = [
     handler: 'handlers/update-user-rights.ts',
     access: 'companyAdmin',
     permissions: ['table:read', 'table:write'],
-    summary: 'Modifier le profil et les droits d\'un utilisateur sur l\'entreprise.',
+    summary: "Modifier le profil et les droits d'un utilisateur sur l'entreprise.",
     tag: 'Habilitations et profil',
   },
   {
@@ -240,7 +244,7 @@ export const routes = [
     handler: 'handlers/resend-invitation.ts',
     access: 'companyAdmin',
     permissions: ['table:read', 'table:write'],
-    summary: 'Renvoyer le lien de création du mot de passe (l\'ancien lien ne fonctionne plus).',
+    summary: "Renvoyer le lien de création du mot de passe (l'ancien lien ne fonctionne plus).",
     tag: 'Habilitations et profil',
   },
   {
@@ -250,7 +254,8 @@ export const routes = [
     handler: 'handlers/deactivate-user.ts',
     access: 'companyAdmin',
     permissions: ['table:read', 'table:write'],
-    summary: 'Désactiver l\'accès d\'un utilisateur, temporairement ou définitivement ; ses sessions sont fermées.',
+    summary:
+      "Désactiver l'accès d'un utilisateur, temporairement ou définitivement ; ses sessions sont fermées.",
     tag: 'Habilitations et profil',
   },
   {
@@ -270,7 +275,7 @@ export const routes = [
     handler: 'handlers/accept-invitation.ts',
     access: 'public',
     permissions: ['table:read', 'table:write', 'cognito:admin'],
-    summary: 'Création du mot de passe depuis le lien d\'invitation.',
+    summary: "Création du mot de passe depuis le lien d'invitation.",
     tag: 'Habilitations et profil',
   },
   {
@@ -310,7 +315,8 @@ export const routes = [
     handler: 'handlers/add-establishment.ts',
     access: 'authenticated',
     permissions: ['table:read', 'table:write'],
-    summary: 'Ajouter un établissement au périmètre suivi (SIRET + identifiant) ; l\'utilisateur en devient administrateur.',
+    summary:
+      "Ajouter un établissement au périmètre suivi (SIRET + identifiant) ; l'utilisateur en devient administrateur.",
     tag: 'Habilitations et profil',
   },
   {
@@ -320,7 +326,7 @@ export const routes = [
     handler: 'handlers/list-audit-events.ts',
     access: 'companyAdmin',
     permissions: ['table:read', 'table:write'],
-    summary: 'Journal des modifications de l\'entreprise (filtres : utilisateur, action, dates ; paginé).',
+    summary: "Journal des modifications de l'entreprise (filtres : utilisateur, action, dates ; paginé).",
     tag: 'Habilitations et profil',
   },
   {
@@ -330,7 +336,7 @@ export const routes = [
     handler: 'handlers/list-contracts.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write'],
-    summary: 'Mes contrats : statut, risque, contrat employeur, contrat, dates d\'effet et de fin.',
+    summary: "Mes contrats : statut, risque, contrat employeur, contrat, dates d'effet et de fin.",
     tag: 'Contrats et salariés',
   },
   {
@@ -340,7 +346,7 @@ export const routes = [
     handler: 'handlers/get-contract.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write'],
-    summary: 'Détail d\'un contrat : ses assurés (Noémie, conjoint, enfants, dates), paginé.',
+    summary: "Détail d'un contrat : ses assurés (Noémie, conjoint, enfants, dates), paginé.",
     tag: 'Contrats et salariés',
   },
   {
@@ -350,7 +356,8 @@ export const routes = [
     handler: 'handlers/list-employees.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write'],
-    summary: 'Mes salariés : recherche (nom, NIR), filtres (établissement, statut, contrat, actifs/radiés), tri, pagination.',
+    summary:
+      'Mes salariés : recherche (nom, NIR), filtres (établissement, statut, contrat, actifs/radiés), tri, pagination.',
     tag: 'Contrats et salariés',
   },
   {
@@ -370,7 +377,7 @@ export const routes = [
     handler: 'handlers/reveal-nir.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write'],
-    summary: 'Affiche le numéro de sécurité sociale complet d\'un salarié (consultation journalisée).',
+    summary: "Affiche le numéro de sécurité sociale complet d'un salarié (consultation journalisée).",
     tag: 'Contrats et salariés',
   },
   {
@@ -380,7 +387,8 @@ export const routes = [
     handler: 'handlers/radiate-employee.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write'],
-    summary: 'Radiation (contexte sans DSN) : date de fin, motif, portabilité ; le salarié est prévenu par e-mail.',
+    summary:
+      'Radiation (contexte sans DSN) : date de fin, motif, portabilité ; le salarié est prévenu par e-mail.',
     tag: 'Contrats et salariés',
   },
   {
@@ -390,7 +398,7 @@ export const routes = [
     handler: 'handlers/get-affiliation-certificate.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write', 'generated:write', 'generated:read'],
-    summary: 'Certificat d\'affiliation en PDF (lien de téléchargement de courte durée).',
+    summary: "Certificat d'affiliation en PDF (lien de téléchargement de courte durée).",
     tag: 'Contrats et salariés',
   },
   {
@@ -410,7 +418,8 @@ export const routes = [
     handler: 'handlers/create-contact-upload-url.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write', 'uploads:write'],
-    summary: 'Nous contacter : autorisation d\'envoyer une pièce jointe (≤ 3 Mo) directement vers le stockage.',
+    summary:
+      "Nous contacter : autorisation d'envoyer une pièce jointe (≤ 3 Mo) directement vers le stockage.",
     tag: 'Nous contacter',
   },
   {
@@ -420,7 +429,8 @@ export const routes = [
     handler: 'handlers/send-contact-message.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write', 'uploads:read', 'uploads:write'],
-    summary: 'Nous contacter : envoie le message (motif, objet, texte, jusqu\'à 4 pièces jointes vérifiées) ; accusé de réception par e-mail.',
+    summary:
+      "Nous contacter : envoie le message (motif, objet, texte, jusqu'à 4 pièces jointes vérifiées) ; accusé de réception par e-mail.",
     tag: 'Nous contacter',
   },
   {
@@ -440,7 +450,8 @@ export const routes = [
     handler: 'handlers/download-contact-attachment.ts',
     access: 'public',
     permissions: ['table:read', 'table:write', 'uploads:read'],
-    summary: 'Lien des pièces jointes reçu par l\'équipe de l\'assureur (30 jours) : redirige vers un téléchargement de courte durée.',
+    summary:
+      "Lien des pièces jointes reçu par l'équipe de l'assureur (30 jours) : redirige vers un téléchargement de courte durée.",
     tag: 'Nous contacter',
   },
   {
@@ -450,7 +461,8 @@ export const routes = [
     handler: 'handlers/ask-chatbot.ts',
     access: 'public',
     permissions: [],
-    summary: 'Assistant en ligne : une question en français, une réponse choisie dans la base de connaissances (ou les coordonnées pour nous contacter) ; la question n\'est ni renvoyée ni conservée.',
+    summary:
+      "Assistant en ligne : une question en français, une réponse choisie dans la base de connaissances (ou les coordonnées pour nous contacter) ; la question n'est ni renvoyée ni conservée.",
     tag: 'Aide',
   },
   {
@@ -460,7 +472,8 @@ export const routes = [
     handler: 'handlers/list-documents.ts',
     access: 'authenticated',
     permissions: ['table:read', 'table:write', 'documents:read'],
-    summary: 'Mes documents pratiques : les documents utiles salariés et les guides pratiques (titre, catégorie, taille, date de mise à jour).',
+    summary:
+      'Mes documents pratiques : les documents utiles salariés et les guides pratiques (titre, catégorie, taille, date de mise à jour).',
     tag: 'Documents',
   },
   {
@@ -470,7 +483,7 @@ export const routes = [
     handler: 'handlers/get-document.ts',
     access: 'authenticated',
     permissions: ['table:read', 'table:write', 'documents:read'],
-    summary: 'Lien de téléchargement de courte durée (5 min) d\'un document pratique en PDF.',
+    summary: "Lien de téléchargement de courte durée (5 min) d'un document pratique en PDF.",
     tag: 'Documents',
   },
 ] as const satisfies readonly RouteDefinition[];

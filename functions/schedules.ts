@@ -34,7 +34,8 @@ export const scheduledJobs = [
     schedule: 'rate(5 minutes)',
     localEverySeconds: 60,
     permissions: ['table:read', 'table:write', 'ses:send', 'sns:publish'],
-    summary: 'Re-sends outbox messages whose previous attempt failed, with backoff; parks permanent failures.',
+    summary:
+      'Re-sends outbox messages whose previous attempt failed, with backoff; parks permanent failures.',
   },
 ] as const satisfies readonly ScheduledJob[];
 
@@ -53,6 +54,7 @@ export const eventTriggers = [
     prefix: 'back-office/',
     suffix: '.csv',
     permissions: ['table:read', 'table:write', 'inbound:read', 'inbound:write'],
-    summary: "Imports the insurer's CSV files (companies, establishments, contracts, insured, beneficiaries).",
+    summary:
+      "Imports the insurer's CSV files (companies, establishments, contracts, insured, beneficiaries).",
   },
 ] as const satisfies readonly EventTrigger[];

@@ -12,7 +12,10 @@ import { contentSecurityPolicy, securityHeaders } from '../../lib/security-heade
  * route's handler in-process with an API Gateway v2 event.
  */
 type ConnectMiddleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
-type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+type LambdaHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 export interface LocalApiOptions {
   port: number;
@@ -59,7 +62,9 @@ const functionsDir = resolve(import.meta.dirname, '../../functions');
 const loadHandler = (route: RouteDefinition): Promise<LambdaHandler> => {
   let loading = handlerCache.get(route.handler);
   if (!loading) {
-    loading = import(join(functionsDir, route.handler)).then((module: { handler: LambdaHandler }) => module.handler);
+    loading = import(join(functionsDir, route.handler)).then(
+      (module: { handler: LambdaHandler }) => module.handler,
+    );
     handlerCache.set(route.handler, loading);
   }
   return loading;
@@ -91,13 +96,16 @@ function buildEvent(
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     if (name === 'cookie') {
-      cookies.push(...(Array.isArray(value) ? value : [value]).flatMap((v) => v.split(';').map((c) => c.trim())));
+      cookies.push(
+        ...(Array.isArray(value) ? value : [value]).flatMap((v) => v.split(';').map((c) => c.trim())),
+      );
       continue;
     }
     headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
   const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  for (const [name, value] of url.searchParams)
+    query[name] = name in query ? `${query[name]},${value}` : value;
   const pathParameters = Object.fromEntries(
     compiled.paramNames.map((name, index) => [name, decodeURIComponent(match[index + 1]!)]),
   );
@@ -155,7 +163,11 @@ const lambdaContext = (route: RouteDefinition): Context => {
 };
 
 const sendJsonError = (res: ServerResponse, status: number, code: string, message: string, extra = {}) => {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extra });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...extra,
+  });
   res.end(JSON.stringify({ code, message }));
 };
 
@@ -213,20 +225,33 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const candidates = compiled
       .map((entry) => ({ entry, match: entry.pattern.exec(url.pathname) }))
-      .filter((candidate): candidate is { entry: CompiledRoute; match: RegExpExecArray } => candidate.match !== null);
+      .filter(
+        (candidate): candidate is { entry: CompiledRoute; match: RegExpExecArray } =>
+          candidate.match !== null,
+      );
     if (candidates.length === 0) {
       return sendJsonError(res, 404, 'ROUTE_NOT_FOUND', "Cette adresse de l'API n'existe pas.");
     }
     const found = candidates.find((candidate) => candidate.entry.route.method === req.method);
     if (!found) {
-      return sendJsonError(res, 405, 'METHOD_NOT_ALLOWED', "Cette méthode n'est pas autorisée pour cette adresse.", {
-        allow: candidates.map((candidate) => candidate.entry.route.method).join(', '),
-      });
+      return sendJsonError(
+        res,
+        405,
+        'METHOD_NOT_ALLOWED',
+        "Cette méthode n'est pas autorisée pour cette adresse.",
+        {
+          allow: candidates.map((candidate) => candidate.entry.route.method).join(', '),
+        },
+      );
     }
     const body = await readRequestBody(req);
-    if (body === 'too-large') return sendJsonError(res, 413, 'PAYLOAD_TOO_LARGE', 'La requête est trop volumineuse.');
+    if (body === 'too-large')
+      return sendJsonError(res, 413, 'PAYLOAD_TOO_LARGE', 'La requête est trop volumineuse.');
     const handler = await loadHandler(found.entry.route);
-    const result = await handler(buildEvent(req, url, found.entry, found.match, body), lambdaContext(found.entry.route));
+    const result = await handler(
+      buildEvent(req, url, found.entry, found.match, body),
+      lambdaContext(found.entry.route),
+    );
     const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
     if (result.cookies?.length) headers['set-cookie'] = result.cookies;
     res.writeHead(result.statusCode ?? 200, headers);
@@ -258,7 +283,10 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         else res.end();
       })
       .finally(() => {
-        if (isApi) log(`[api] ${req.method} ${url.pathname} → ${res.statusCode} (${Math.round(performance.now() - started)} ms)`);
+        if (isApi)
+          log(
+            `[api] ${req.method} ${url.pathname} → ${res.statusCode} (${Math.round(performance.now() - started)} ms)`,
+          );
       });
   });
 

@@ -22,7 +22,9 @@ export interface DemoUser {
   label: string;
 }
 
-const activated = DEMO_COMPANIES.filter((company) => company.companyNumber !== DEMO_UNACTIVATED_COMPANY.companyNumber);
+const activated = DEMO_COMPANIES.filter(
+  (company) => company.companyNumber !== DEMO_UNACTIVATED_COMPANY.companyNumber,
+);
 
 /** An administrator per activated company, and a tiers déclarant (accountant) acting for several. */
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -41,10 +43,9 @@ export const DEMO_USERS: readonly DemoUser[] = [
     firstName: 'Bruno',
     lastName: 'Martin',
     mobile: '+33712345699',
-    rights: Object.fromEntries(activated.map((company, index) => [company.companyNumber, index === 0 ? 'admin' : 'user'])) as Record<
-      string,
-      Role
-    >,
+    rights: Object.fromEntries(
+      activated.map((company, index) => [company.companyNumber, index === 0 ? 'admin' : 'user']),
+    ) as Record<string, Role>,
     label: 'tiers déclarant (cabinet comptable) de plusieurs entreprises',
   },
 ];
@@ -56,7 +57,9 @@ export const DEMO_USERS: readonly DemoUser[] = [
 export async function seedDemoUsers(): Promise<void> {
   const users = usersRepository();
   const identity = cognitoIdentityProvider();
-  const companyIds = await backOfficeRepository().companyIdsByNumber(activated.map((company) => company.companyNumber));
+  const companyIds = await backOfficeRepository().companyIdsByNumber(
+    activated.map((company) => company.companyNumber),
+  );
   const nowIso = new Date().toISOString();
   for (const demo of DEMO_USERS) {
     if (await users.userByEmail(demo.email)) continue;
@@ -104,13 +107,21 @@ export async function seedDemoUsers(): Promise<void> {
           },
           'attribute_not_exists(PK)',
         ),
-        put({ ...keys.userEmail(demo.email), _type: 'UserEmail', _v: 1, userId, email: demo.email }, 'attribute_not_exists(PK)'),
+        put(
+          { ...keys.userEmail(demo.email), _type: 'UserEmail', _v: 1, userId, email: demo.email },
+          'attribute_not_exists(PK)',
+        ),
         ...memberships,
         // Keeps the company's count of active administrators (the last-admin rule relies on it).
         ...Object.entries(demo.rights)
           .filter(([, role]) => role === 'admin')
           .map(([companyNumber]) =>
-            update(keys.company(companyIds.get(companyNumber)!), 'ADD adminCount :one', { ':one': 1 }, 'attribute_exists(PK)'),
+            update(
+              keys.company(companyIds.get(companyNumber)!),
+              'ADD adminCount :one',
+              { ':one': 1 },
+              'attribute_exists(PK)',
+            ),
           ),
       ]);
     } catch (error) {

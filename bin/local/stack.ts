@@ -64,7 +64,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   });
   const stoppers: (() => Promise<void>)[] = [() => emulators.stop()];
   const stop = async () => {
-    for (const stopOne of stoppers.reverse()) await stopOne().catch((error: Error) => log(`stop: ${error.message}`));
+    for (const stopOne of stoppers.reverse())
+      await stopOne().catch((error: Error) => log(`stop: ${error.message}`));
   };
   try {
     // Handlers read their configuration from the environment, as in Lambda.
@@ -117,14 +118,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       endpoint: emulators.env.S3_ENDPOINT,
       forcePathStyle: true,
       requestChecksumCalculation: 'WHEN_REQUIRED',
-      credentials: { accessKeyId: emulators.env.S3_ACCESS_KEY_ID!, secretAccessKey: emulators.env.S3_SECRET_ACCESS_KEY! },
+      credentials: {
+        accessKeyId: emulators.env.S3_ACCESS_KEY_ID!,
+        secretAccessKey: emulators.env.S3_SECRET_ACCESS_KEY!,
+      },
     });
     stoppers.push(async () => s3.destroy());
     /** Same path as the S3 notification, but awaited, so callers know the outcome. */
     const importFile = async (key: string, body: string) => {
       const bucket = emulators.env.INBOUND_BUCKET!;
       awaitedKeys.add(key);
-      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'text/csv; charset=utf-8' }));
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: body,
+          ContentType: 'text/csv; charset=utf-8',
+        }),
+      );
       return runImport(syntheticS3Event(bucket, key, Buffer.byteLength(body)));
     };
 
@@ -145,9 +156,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const web =
       options.web === 'dist'
-        ? { distDir: resolve(import.meta.dirname, '../../web/dist'), uploadOrigins: [emulators.env.S3_ENDPOINT!] }
+        ? {
+            distDir: resolve(import.meta.dirname, '../../web/dist'),
+            uploadOrigins: [emulators.env.S3_ENDPOINT!],
+          }
         : options.web;
-    const api = await startLocalApi({ port: options.port, host: options.host, web, canonicalUrl: publicUrl, log });
+    const api = await startLocalApi({
+      port: options.port,
+      host: options.host,
+      web,
+      canonicalUrl: publicUrl,
+      log,
+    });
     stoppers.push(() => api.close());
 
     return {

@@ -18,8 +18,12 @@ export const email = z
 /** Length only (NIST SP 800-63B / ASVS): no composition rules; the server also refuses common passwords. */
 export const newPassword = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, { error: `Le mot de passe doit comporter au moins ${PASSWORD_MIN_LENGTH} caractères.` })
-  .max(PASSWORD_MAX_LENGTH, { error: `Le mot de passe doit comporter au plus ${PASSWORD_MAX_LENGTH} caractères.` });
+  .min(PASSWORD_MIN_LENGTH, {
+    error: `Le mot de passe doit comporter au moins ${PASSWORD_MIN_LENGTH} caractères.`,
+  })
+  .max(PASSWORD_MAX_LENGTH, {
+    error: `Le mot de passe doit comporter au plus ${PASSWORD_MAX_LENGTH} caractères.`,
+  });
 
 /** Checked against Cognito only: any length, but bounded. */
 export const currentPassword = z
@@ -37,7 +41,9 @@ export const frenchMobile = z
   });
 
 /** Opaque single-use token from an e-mailed link. */
-export const linkToken = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, { error: 'Lien invalide ou incomplet.' });
+export const linkToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{32,128}$/, { error: 'Lien invalide ou incomplet.' });
 
 export const activationIdentifiers = z
   .object({
@@ -59,7 +65,9 @@ export const activateSpaceRequest = z
     email,
     mobile: frenchMobile,
     password: newPassword,
-    cguVersion: z.literal(CURRENT_CGU_VERSION, { error: 'Veuillez accepter les conditions générales en vigueur.' }),
+    cguVersion: z.literal(CURRENT_CGU_VERSION, {
+      error: 'Veuillez accepter les conditions générales en vigueur.',
+    }),
     cguAccepted: z.literal(true, { error: 'Veuillez accepter les conditions générales d’utilisation.' }),
   })
   .strict();
@@ -93,7 +101,12 @@ export const sendLoginCodeResponse = z.object({
 });
 
 export const verifyLoginCodeRequest = z
-  .object({ code: z.string().trim().regex(/^\d{6}$/, { error: 'Le code comporte 6 chiffres.' }) })
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, { error: 'Le code comporte 6 chiffres.' }),
+  })
   .strict();
 export const verifyLoginCodeResponse = z.object({ status: z.literal('authenticated') });
 

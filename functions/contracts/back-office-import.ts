@@ -10,12 +10,16 @@ import { civilite, isoDate, nir, personName, risque, siret, statutProfessionnel 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' || value === undefined ? undefined : value), schema.optional());
 
-const ouiNon = z.enum(['oui', 'non'], { error: 'Valeur attendue : oui ou non.' }).transform((v) => v === 'oui');
+const ouiNon = z
+  .enum(['oui', 'non'], { error: 'Valeur attendue : oui ou non.' })
+  .transform((v) => v === 'oui');
 
 export const companyNumber = z
   .string()
   .trim()
-  .regex(/^[A-Z0-9]{6,12}$/, { error: "L'identifiant entreprise comporte 6 à 12 lettres majuscules ou chiffres." });
+  .regex(/^[A-Z0-9]{6,12}$/, {
+    error: "L'identifiant entreprise comporte 6 à 12 lettres majuscules ou chiffres.",
+  });
 
 export const contractNumber = z
   .string()
@@ -24,7 +28,13 @@ export const contractNumber = z
 
 export const postalCode = z.string().regex(/^\d{5}$/, { error: 'Le code postal comporte 5 chiffres.' });
 
-export const backOfficeRecordKinds = ['entreprises', 'etablissements', 'contrats', 'assures', 'ayants_droit'] as const;
+export const backOfficeRecordKinds = [
+  'entreprises',
+  'etablissements',
+  'contrats',
+  'assures',
+  'ayants_droit',
+] as const;
 export type BackOfficeRecordKind = (typeof backOfficeRecordKinds)[number];
 
 export const companyRow = z.object({

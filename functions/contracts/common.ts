@@ -18,10 +18,13 @@ export type ErrorBody = z.infer<typeof errorBody>;
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Date invalide (format attendu : AAAA-MM-JJ).' })
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, { error: "Cette date n'existe pas." });
+  .refine(
+    (value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    },
+    { error: "Cette date n'existe pas." },
+  );
 
 export const siret = z
   .string()
@@ -66,7 +69,10 @@ export const RISQUE_LABELS: Record<z.infer<typeof risque>, string> = {
 };
 
 /** Opaque cursor of every list (base64url of the last evaluated key). */
-export const cursor = z.string().max(2048).regex(/^[A-Za-z0-9_-]+$/, { error: 'Curseur invalide.' });
+export const cursor = z
+  .string()
+  .max(2048)
+  .regex(/^[A-Za-z0-9_-]+$/, { error: 'Curseur invalide.' });
 
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), cursor: z.string().nullable() });

@@ -28,7 +28,9 @@ export const uploadId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: 'P
 export const createContactUploadRequest = z
   .object({
     fileName: z.string().trim().min(1).max(200, { error: 'Nom de fichier trop long.' }),
-    contentType: z.enum(ATTACHMENT_CONTENT_TYPES, { error: 'Formats acceptés : PDF, JPEG, PNG, Word (.docx), Excel (.xlsx).' }),
+    contentType: z.enum(ATTACHMENT_CONTENT_TYPES, {
+      error: 'Formats acceptés : PDF, JPEG, PNG, Word (.docx), Excel (.xlsx).',
+    }),
     size: z
       .number()
       .int()
@@ -50,13 +52,20 @@ export const sendContactMessageRequest = z
     /** Chosen by the browser once per message: a retry or double click sends it once. */
     requestId: z.uuid({ error: 'Identifiant de demande invalide.' }),
     motif: contactMotif,
-    subject: z.string().trim().min(3, { error: 'Précisez l’objet (3 caractères au moins).' }).max(150, { error: '150 caractères au plus.' }),
+    subject: z
+      .string()
+      .trim()
+      .min(3, { error: 'Précisez l’objet (3 caractères au moins).' })
+      .max(150, { error: '150 caractères au plus.' }),
     message: z
       .string()
       .trim()
       .min(10, { error: 'Votre message est trop court.' })
       .max(5000, { error: '5 000 caractères au plus.' }),
-    attachments: z.array(uploadId).max(ATTACHMENT_MAX_COUNT, { error: '4 pièces jointes au plus.' }).default([]),
+    attachments: z
+      .array(uploadId)
+      .max(ATTACHMENT_MAX_COUNT, { error: '4 pièces jointes au plus.' })
+      .default([]),
   })
   .strict();
 export type SendContactMessageRequest = z.infer<typeof sendContactMessageRequest>;
@@ -78,6 +87,11 @@ export const contactMessage = z.object({
   status: contactMessageStatus,
 });
 export const sendContactMessageResponse = contactMessage;
-export const listContactMessagesResponse = z.object({ items: z.array(contactMessage), cursor: z.string().nullable() });
+export const listContactMessagesResponse = z.object({
+  items: z.array(contactMessage),
+  cursor: z.string().nullable(),
+});
 export const contactParams = z.object({ companyId }).strict();
-export const attachmentTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'Lien invalide.' }) }).strict();
+export const attachmentTokenParams = z
+  .object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'Lien invalide.' }) })
+  .strict();

@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { cursor, isoDate, risque, statutProfessionnel } from './common';
 import { companyId } from './users';
 
-export const insuredId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: 'Identifiant de salarié invalide.' });
-export const contractNumberParam = z.string().regex(/^[A-Z0-9-]{4,20}$/, { error: 'Numéro de contrat invalide.' });
+export const insuredId = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: 'Identifiant de salarié invalide.' });
+export const contractNumberParam = z
+  .string()
+  .regex(/^[A-Z0-9-]{4,20}$/, { error: 'Numéro de contrat invalide.' });
 
 export const employeeParams = z.object({ companyId, employeeId: insuredId }).strict();
 export const contractParams = z.object({ companyId, contractNumber: contractNumberParam }).strict();
@@ -19,7 +23,9 @@ export const RADIATION_REASON_VALUES = [
   'deces',
   'autre',
 ] as const;
-export const radiationReason = z.enum(RADIATION_REASON_VALUES, { error: 'Choisissez un motif de radiation.' });
+export const radiationReason = z.enum(RADIATION_REASON_VALUES, {
+  error: 'Choisissez un motif de radiation.',
+});
 export const RADIATION_REASON_LABELS: Record<z.infer<typeof radiationReason>, string> = {
   demission: 'Démission',
   licenciement: 'Licenciement',
@@ -82,7 +88,10 @@ export const employeeFilters = z
   .object({
     /** A name prefix ("dup", "Dupont Mar") or a full NIR (15 characters, spaces allowed). */
     q: z.string().trim().max(80).optional(),
-    siret: z.string().regex(/^\d{14}$/, { error: 'SIRET invalide.' }).optional(),
+    siret: z
+      .string()
+      .regex(/^\d{14}$/, { error: 'SIRET invalide.' })
+      .optional(),
     contractNumber: contractNumberParam.optional(),
     statut: statutProfessionnel.optional(),
     state: z.enum(['active', 'radiated']).optional(),
@@ -94,7 +103,10 @@ export const listEmployeesQuery = employeeFilters
   .extend({ cursor: cursor.optional(), limit: z.coerce.number().int().min(1).max(100).default(50) })
   .strict();
 export type ListEmployeesQuery = z.infer<typeof listEmployeesQuery>;
-export const listEmployeesResponse = z.object({ items: z.array(employeeSummary), cursor: z.string().nullable() });
+export const listEmployeesResponse = z.object({
+  items: z.array(employeeSummary),
+  cursor: z.string().nullable(),
+});
 
 export const getContractQuery = z
   .object({ cursor: cursor.optional(), limit: z.coerce.number().int().min(1).max(100).default(50) })
@@ -107,7 +119,10 @@ export const getContractResponse = z.object({
 
 export const revealNirResponse = z.object({ nir: z.string() });
 
-export const exportEmployeesRequest = employeeFilters.omit({ order: true }).extend({ order: z.enum(['asc', 'desc']).optional() }).strict();
+export const exportEmployeesRequest = employeeFilters
+  .omit({ order: true })
+  .extend({ order: z.enum(['asc', 'desc']).optional() })
+  .strict();
 export const downloadResponse = z.object({
   url: z.string(),
   fileName: z.string(),

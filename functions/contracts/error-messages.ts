@@ -6,7 +6,8 @@ export const errorMessages: Record<string, string> = {
   // Generic, by code.
   NOT_FOUND: "L'élément demandé est introuvable.",
   CONFLICT: 'Cette opération a déjà été effectuée ou entre en conflit avec une autre.',
-  VERSION_CONFLICT: "Ces informations ont été modifiées entre-temps par quelqu'un d'autre. Rechargez la page puis recommencez.",
+  VERSION_CONFLICT:
+    "Ces informations ont été modifiées entre-temps par quelqu'un d'autre. Rechargez la page puis recommencez.",
   UNPROCESSABLE: 'Cette demande ne peut pas être traitée.',
   FORBIDDEN: "Vous n'avez pas les droits nécessaires pour cette action.",
   UNAUTHENTICATED: 'Votre session a expiré. Veuillez vous reconnecter.',
@@ -29,7 +30,8 @@ export const errorMessages: Record<string, string> = {
     'L’espace de cette entreprise est déjà activé. Connectez-vous, ou demandez un accès à son administrateur.',
   EMAIL_ALREADY_REGISTERED:
     'Cette adresse e-mail a déjà un compte. Connectez-vous, puis ajoutez cette entreprise depuis Profil › « Ajouter un établissement au périmètre suivi ».',
-  ACTIVATION_RETRY_LATER: 'L’activation n’a pas pu aboutir. Rien n’a été enregistré : réessayez dans quelques instants.',
+  ACTIVATION_RETRY_LATER:
+    'L’activation n’a pas pu aboutir. Rien n’a été enregistré : réessayez dans quelques instants.',
   INVALID_MOBILE: 'Saisissez un numéro de mobile français (06 ou 07).',
   PASSWORD_REJECTED: 'Ce mot de passe ne peut pas être utilisé.',
   LINK_INVALID: 'Ce lien n’est plus valable (déjà utilisé ou expiré). Demandez-en un nouveau.',
@@ -37,18 +39,21 @@ export const errorMessages: Record<string, string> = {
   INVALID_CREDENTIALS: 'Adresse e-mail ou mot de passe incorrect.',
   EMAIL_NOT_CONFIRMED:
     'Confirmez d’abord votre adresse e-mail avec le lien reçu lors de l’activation. Vous ne le trouvez pas ? Utilisez « Mot de passe oublié » pour en recevoir un nouveau.',
-  LOGIN_ATTEMPT_INVALID: 'Votre tentative de connexion a expiré. Reconnectez-vous avec votre e-mail et votre mot de passe.',
+  LOGIN_ATTEMPT_INVALID:
+    'Votre tentative de connexion a expiré. Reconnectez-vous avec votre e-mail et votre mot de passe.',
   LOGIN_ATTEMPT_EXHAUSTED: 'Trop de codes erronés. Reconnectez-vous avec votre e-mail et votre mot de passe.',
   LOGIN_CODE_NOT_SENT: 'Demandez d’abord l’envoi du code (« Envoyer le code »).',
   LOGIN_CODE_WRONG: 'Code incorrect.',
   LOGIN_CODE_EXPIRED: 'Ce code a expiré : demandez-en un nouveau.',
   LOGIN_CODE_COOLDOWN: 'Un code vient d’être envoyé. Patientez une minute avant d’en demander un autre.',
   LOGIN_CODE_SEND_CAP: 'Trop de codes demandés pour cette connexion. Reconnectez-vous.',
-  SMS_DAILY_CAP: 'Nombre maximal de SMS atteint pour aujourd’hui. Réessayez demain ou contactez-nous au 01 44 20 80 63.',
+  SMS_DAILY_CAP:
+    'Nombre maximal de SMS atteint pour aujourd’hui. Réessayez demain ou contactez-nous au 01 44 20 80 63.',
   CURRENT_PASSWORD_WRONG: 'Mot de passe actuel incorrect.',
   // Users and rights.
   USER_NOT_FOUND: 'Utilisateur introuvable dans cette entreprise.',
-  LAST_ADMIN: 'Impossible : c’est le dernier administrateur actif de cette entreprise. Nommez d’abord un autre administrateur.',
+  LAST_ADMIN:
+    'Impossible : c’est le dernier administrateur actif de cette entreprise. Nommez d’abord un autre administrateur.',
   MEMBERSHIP_REVOKED: 'Cet accès a été désactivé définitivement et ne peut plus être modifié.',
   MEMBERSHIP_NOT_ACTIVE: 'Cet accès est désactivé : réactivez-le d’abord.',
   CANNOT_REACTIVATE: 'Seul un accès désactivé temporairement peut être réactivé.',

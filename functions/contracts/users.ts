@@ -4,8 +4,12 @@ import { companyNumber } from './back-office-import';
 import { CURRENT_CGU_VERSION, email, frenchMobile, linkToken, newPassword, role } from './auth';
 
 /** A company id as our API issues them (ULID). */
-export const companyId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: 'Identifiant d’entreprise invalide.' });
-export const userId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: 'Identifiant d’utilisateur invalide.' });
+export const companyId = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: 'Identifiant d’entreprise invalide.' });
+export const userId = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: 'Identifiant d’utilisateur invalide.' });
 
 export const companyParams = z.object({ companyId }).strict();
 export const companyUserParams = z.object({ companyId, userId }).strict();
@@ -69,7 +73,11 @@ export const updateUserRightsRequest = z
 export const updateUserRightsResponse = companyUser;
 
 export const deactivateUserRequest = z
-  .object({ mode: z.enum(['temporary', 'permanent'], { error: 'Choisissez une désactivation temporaire ou définitive.' }) })
+  .object({
+    mode: z.enum(['temporary', 'permanent'], {
+      error: 'Choisissez une désactivation temporaire ou définitive.',
+    }),
+  })
   .strict();
 export const userStatusResponse = z.object({ membershipStatus });
 
@@ -77,7 +85,9 @@ export const acceptInvitationRequest = z
   .object({
     token: linkToken,
     password: newPassword,
-    cguVersion: z.literal(CURRENT_CGU_VERSION, { error: 'Veuillez accepter les conditions générales en vigueur.' }),
+    cguVersion: z.literal(CURRENT_CGU_VERSION, {
+      error: 'Veuillez accepter les conditions générales en vigueur.',
+    }),
     cguAccepted: z.literal(true, { error: 'Veuillez accepter les conditions générales d’utilisation.' }),
   })
   .strict();
@@ -120,7 +130,12 @@ export const updateProfileResponse = z.object({
   phoneVerification: z.object({ maskedPhone: z.string(), expiresAt: z.string() }).nullable(),
 });
 export const verifyProfilePhoneRequest = z
-  .object({ code: z.string().trim().regex(/^\d{6}$/, { error: 'Le code comporte 6 chiffres.' }) })
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, { error: 'Le code comporte 6 chiffres.' }),
+  })
   .strict();
 
 export const addEstablishmentRequest = z
@@ -175,4 +190,7 @@ export const auditEvent = z.object({
   targetName: z.string().nullable(),
   changes: z.record(z.string(), z.unknown()),
 });
-export const listAuditEventsResponse = z.object({ items: z.array(auditEvent), cursor: z.string().nullable() });
+export const listAuditEventsResponse = z.object({
+  items: z.array(auditEvent),
+  cursor: z.string().nullable(),
+});

@@ -41,11 +41,7 @@ export function checkCode(state: CodeState, now: number, matches: (digest: strin
 
 export type SendRefusal = 'cooldown' | 'attempt_cap';
 
-export function sendRefusal(
-  sends: number,
-  lastSentAt: number | null,
-  now: number,
-): SendRefusal | null {
+export function sendRefusal(sends: number, lastSentAt: number | null, now: number): SendRefusal | null {
   if (sends >= MAX_SENDS_PER_ATTEMPT) return 'attempt_cap';
   if (lastSentAt !== null && now - lastSentAt < RESEND_COOLDOWN_MS) return 'cooldown';
   return null;

@@ -26,11 +26,7 @@ const BASE_DELAY_MS = 60_000;
 
 export type RetryDecision = { kind: 'retry'; nextAttemptAt: string } | { kind: 'park' };
 
-export function afterFailedAttempt(
-  attemptsSoFar: number,
-  nowMs: number,
-  permanent: boolean,
-): RetryDecision {
+export function afterFailedAttempt(attemptsSoFar: number, nowMs: number, permanent: boolean): RetryDecision {
   if (permanent || attemptsSoFar >= MAX_DELIVERY_ATTEMPTS) return { kind: 'park' };
   const delay = BASE_DELAY_MS * 2 ** Math.max(0, attemptsSoFar - 1);
   return { kind: 'retry', nextAttemptAt: new Date(nowMs + delay).toISOString() };

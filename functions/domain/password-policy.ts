@@ -45,13 +45,16 @@ export function passwordProblem(
 function isSequence(text: string): boolean {
   const codes = [...text].map((char) => char.charCodeAt(0));
   const step = codes[1]! - codes[0]!;
-  return Math.abs(step) === 1 && codes.every((code, index) => index === 0 || code - codes[index - 1]! === step);
+  return (
+    Math.abs(step) === 1 && codes.every((code, index) => index === 0 || code - codes[index - 1]! === step)
+  );
 }
 
 export const passwordProblemMessages: Record<PasswordProblem, string> = {
   too_short: `Le mot de passe doit comporter au moins ${PASSWORD_MIN} caractères.`,
   too_long: `Le mot de passe doit comporter au plus ${PASSWORD_MAX} caractères.`,
-  common: 'Ce mot de passe est trop courant : il figure dans les listes de mots de passe piratés. Choisissez-en un autre.',
+  common:
+    'Ce mot de passe est trop courant : il figure dans les listes de mots de passe piratés. Choisissez-en un autre.',
   personal: 'Le mot de passe ne doit pas reprendre votre nom ou votre adresse e-mail.',
   trivial: 'Ce mot de passe est trop simple (répétition ou suite de caractères).',
 };

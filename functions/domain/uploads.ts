@@ -7,8 +7,14 @@ export const UPLOAD_TYPES = {
   'application/pdf': { label: 'PDF', extensions: ['pdf'] },
   'image/jpeg': { label: 'JPEG', extensions: ['jpg', 'jpeg'] },
   'image/png': { label: 'PNG', extensions: ['png'] },
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { label: 'Word', extensions: ['docx'] },
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { label: 'Excel', extensions: ['xlsx'] },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+    label: 'Word',
+    extensions: ['docx'],
+  },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+    label: 'Excel',
+    extensions: ['xlsx'],
+  },
 } as const;
 export type UploadContentType = keyof typeof UPLOAD_TYPES;
 

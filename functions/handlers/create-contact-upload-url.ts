@@ -9,6 +9,10 @@ export const handler = httpRoute('createContactUploadUrl', {
   run: async ({ params, body, principal }) =>
     respond({
       status: 201,
-      body: await createContactUpload(contactPorts())({ ...body, companyId: params.companyId, userId: principal!.userId }),
+      body: await createContactUpload(contactPorts())({
+        ...body,
+        companyId: params.companyId,
+        userId: principal!.userId,
+      }),
     }),
 });

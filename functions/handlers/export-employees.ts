@@ -8,5 +8,8 @@ export const handler = httpRoute('exportEmployees', {
   params: companyParams,
   body: exportEmployeesRequest,
   run: ({ params, body }) =>
-    exportEmployees(employeePorts())({ companyId: params.companyId, filters: { ...body, order: body.order ?? 'asc' } }),
+    exportEmployees(employeePorts())({
+      companyId: params.companyId,
+      filters: { ...body, order: body.order ?? 'asc' },
+    }),
 });

@@ -9,6 +9,10 @@ export const handler = httpRoute('inviteUser', {
   run: async ({ params, body, principal }) =>
     respond({
       status: 201,
-      body: await inviteUser(authPorts())({ ...body, companyId: params.companyId, actor: { userId: principal!.userId } }),
+      body: await inviteUser(authPorts())({
+        ...body,
+        companyId: params.companyId,
+        actor: { userId: principal!.userId },
+      }),
     }),
 });

@@ -7,7 +7,12 @@ import { login } from '../use-cases/auth/login';
 export const handler = httpRoute('login', {
   body: loginRequest,
   run: async ({ body, sourceIp, userAgent, cookies }) => {
-    const result = await login(authPorts())({ ...body, ip: sourceIp, userAgent, deviceCookie: cookies[COOKIE.device] });
+    const result = await login(authPorts())({
+      ...body,
+      ip: sourceIp,
+      userAgent,
+      deviceCookie: cookies[COOKIE.device],
+    });
     return respond({ status: 200, body: result.response, cookies: result.cookies });
   },
 });

@@ -6,5 +6,6 @@ import { radiateEmployee } from '../use-cases/employees/employees';
 export const handler = httpRoute('radiateEmployee', {
   params: employeeParams,
   body: radiateEmployeeRequest,
-  run: ({ params, body, principal }) => radiateEmployee(employeePorts())({ ...params, ...body, actorId: principal!.userId }),
+  run: ({ params, body, principal }) =>
+    radiateEmployee(employeePorts())({ ...params, ...body, actorId: principal!.userId }),
 });

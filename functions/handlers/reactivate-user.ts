@@ -6,5 +6,9 @@ import { changeMembershipStatus } from '../use-cases/users/company-users';
 export const handler = httpRoute('reactivateUser', {
   params: companyUserParams,
   run: ({ params, principal }) =>
-    changeMembershipStatus(authPorts())({ ...params, actor: { userId: principal!.userId }, change: 'reactivate' }),
+    changeMembershipStatus(authPorts())({
+      ...params,
+      actor: { userId: principal!.userId },
+      change: 'reactivate',
+    }),
 });

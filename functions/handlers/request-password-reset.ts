@@ -6,5 +6,8 @@ import { requestPasswordReset } from '../use-cases/auth/passwords';
 export const handler = httpRoute('requestPasswordReset', {
   body: requestPasswordResetRequest,
   run: async ({ body, sourceIp }) =>
-    respond({ status: 202, body: await requestPasswordReset(authPorts())({ email: body.email, ip: sourceIp }) }),
+    respond({
+      status: 202,
+      body: await requestPasswordReset(authPorts())({ email: body.email, ip: sourceIp }),
+    }),
 });

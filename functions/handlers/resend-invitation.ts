@@ -5,5 +5,6 @@ import { resendInvitation } from '../use-cases/users/company-users';
 
 export const handler = httpRoute('resendInvitation', {
   params: companyUserParams,
-  run: ({ params, principal }) => resendInvitation(authPorts())({ ...params, actor: { userId: principal!.userId } }),
+  run: ({ params, principal }) =>
+    resendInvitation(authPorts())({ ...params, actor: { userId: principal!.userId } }),
 });

@@ -7,5 +7,9 @@ import { resetPassword } from '../use-cases/auth/passwords';
 export const handler = httpRoute('resetPassword', {
   body: resetPasswordRequest,
   run: async ({ body }) =>
-    respond({ status: 200, body: await resetPassword(authPorts())(body), cookies: [clearCookie(COOKIE.session)] }),
+    respond({
+      status: 200,
+      body: await resetPassword(authPorts())(body),
+      cookies: [clearCookie(COOKIE.session)],
+    }),
 });

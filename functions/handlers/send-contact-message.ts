@@ -9,6 +9,10 @@ export const handler = httpRoute('sendContactMessage', {
   run: async ({ params, body, principal }) =>
     respond({
       status: 201,
-      body: await sendContactMessage(contactPorts())({ ...body, companyId: params.companyId, userId: principal!.userId }),
+      body: await sendContactMessage(contactPorts())({
+        ...body,
+        companyId: params.companyId,
+        userId: principal!.userId,
+      }),
     }),
 });

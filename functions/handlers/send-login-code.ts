@@ -6,5 +6,6 @@ import { sendLoginCode } from '../use-cases/auth/send-login-code';
 
 export const handler = httpRoute('sendLoginCode', {
   body: sendLoginCodeRequest,
-  run: ({ body, cookies }) => sendLoginCode(authPorts())({ loginCookie: cookies[COOKIE.login], mobile: body?.mobile }),
+  run: ({ body, cookies }) =>
+    sendLoginCode(authPorts())({ loginCookie: cookies[COOKIE.login], mobile: body?.mobile }),
 });

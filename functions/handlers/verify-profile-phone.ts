@@ -5,5 +5,6 @@ import { verifyProfilePhone } from '../use-cases/users/profile';
 
 export const handler = httpRoute('verifyProfilePhone', {
   body: verifyProfilePhoneRequest,
-  run: ({ body, principal }) => verifyProfilePhone(authPorts())({ userId: principal!.userId, code: body.code }),
+  run: ({ body, principal }) =>
+    verifyProfilePhone(authPorts())({ userId: principal!.userId, code: body.code }),
 });

@@ -6,7 +6,12 @@ import { systemClock } from '../adapters/system/system-clock';
 import { deliverOutboxMessage } from '../use-cases/outbox/deliver-outbox-message';
 
 const repository = outboxRepository();
-const deliver = deliverOutboxMessage({ outbox: repository, mailer: sesMailer(), sms: snsSmsSender(), clock: systemClock });
+const deliver = deliverOutboxMessage({
+  outbox: repository,
+  mailer: sesMailer(),
+  sms: snsSmsSender(),
+  clock: systemClock,
+});
 
 /** Scheduled: re-sends due messages (failed earlier, or whose sender died mid-send). */
 export const handler = async (): Promise<{ handled: Record<string, number> }> => {

@@ -36,13 +36,22 @@ export async function resolvePrincipal(route: RouteDefinition, input: AuthInput)
     case 'authenticated':
     case 'companyMember':
     case 'companyAdmin': {
-      sessionChecker ??= checkSession({ sessions: sessionsRepository(), secrets: cryptoSecrets, clock: systemClock });
+      sessionChecker ??= checkSession({
+        sessions: sessionsRepository(),
+        secrets: cryptoSecrets,
+        clock: systemClock,
+      });
       const principal = await sessionChecker({
         cookie: input.cookies[COOKIE.session],
         access: route.access,
         companyId: input.params.companyId,
       });
-      return { kind: 'user', userId: principal.userId, sessionId: principal.sessionDigest, companyRole: principal.companyRole };
+      return {
+        kind: 'user',
+        userId: principal.userId,
+        sessionId: principal.sessionDigest,
+        companyRole: principal.companyRole,
+      };
     }
     case 'loginAttempt':
       // The login-attempt cookie is the credential: its form is checked here, before the body

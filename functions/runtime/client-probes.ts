@@ -61,7 +61,8 @@ const FAULT_ERRORS: Record<FaultKind, () => Error> = {
       // The SDK must not retry it away: the test wants to see the failure handled.
       $retryable: undefined,
     }),
-  timeout: () => Object.assign(new Error('Request timed out (injected)'), { name: 'TimeoutError', $metadata: {} }),
+  timeout: () =>
+    Object.assign(new Error('Request timed out (injected)'), { name: 'TimeoutError', $metadata: {} }),
   'server-error': () =>
     Object.assign(new Error('Internal failure (injected)'), {
       name: 'InternalFailure',
@@ -98,8 +99,13 @@ const sumCapacity = (operation: string, consumed: unknown): { read: number; writ
 export function instrumentClient(service: string, stack: MiddlewareStack<object, object>): void {
   stack.add(
     (next, context) => async (args) => {
-      const operation = String((context as { commandName?: string }).commandName ?? '').replace(/Command$/, '');
-      const rule = faults.find((fault) => fault.service === service && (!fault.operation || fault.operation === operation));
+      const operation = String((context as { commandName?: string }).commandName ?? '').replace(
+        /Command$/,
+        '',
+      );
+      const rule = faults.find(
+        (fault) => fault.service === service && (!fault.operation || fault.operation === operation),
+      );
       if (rule) {
         rule.times -= 1;
         if (rule.times <= 0) faults = faults.filter((fault) => fault !== rule);
@@ -107,11 +113,13 @@ export function instrumentClient(service: string, stack: MiddlewareStack<object,
       }
       if (recorders.size === 0) return next(args);
       const input = (args as { input: Record<string, unknown> }).input;
-      if (service === 'dynamodb' && CAPACITY_OPERATIONS.has(operation)) input.ReturnConsumedCapacity ??= 'TOTAL';
+      if (service === 'dynamodb' && CAPACITY_OPERATIONS.has(operation))
+        input.ReturnConsumedCapacity ??= 'TOTAL';
       const result = await next(args);
       const output = (result as { output?: { ConsumedCapacity?: unknown } }).output;
       const { read, write } = sumCapacity(operation, output?.ConsumedCapacity);
-      for (const recorder of recorders) recorder({ service, operation, readCapacity: read, writeCapacity: write });
+      for (const recorder of recorders)
+        recorder({ service, operation, readCapacity: read, writeCapacity: write });
       return result;
     },
     { step: 'initialize', name: 'eesClientProbe', priority: 'high' },

@@ -53,33 +53,50 @@ export const documentClient = once(() =>
 
 export const s3Client = once(() => {
   const { AWS_REGION, S3_ENDPOINT } = config();
-  return probed('s3', new S3Client({
-    region: AWS_REGION,
-    endpoint: S3_ENDPOINT,
-    requestHandler: requestHandlerFor(S3_ENDPOINT),
-    // s3rver needs path-style URLs and does not understand the newer default checksums.
-    forcePathStyle: Boolean(S3_ENDPOINT),
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    ...(S3_ENDPOINT && process.env.S3_ACCESS_KEY_ID
-      ? {
-          credentials: {
-            accessKeyId: process.env.S3_ACCESS_KEY_ID,
-            secretAccessKey: process.env.S3_SECRET_ACCESS_KEY ?? process.env.S3_ACCESS_KEY_ID,
-          },
-        }
-      : {}),
-  }));
+  return probed(
+    's3',
+    new S3Client({
+      region: AWS_REGION,
+      endpoint: S3_ENDPOINT,
+      requestHandler: requestHandlerFor(S3_ENDPOINT),
+      // s3rver needs path-style URLs and does not understand the newer default checksums.
+      forcePathStyle: Boolean(S3_ENDPOINT),
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      ...(S3_ENDPOINT && process.env.S3_ACCESS_KEY_ID
+        ? {
+            credentials: {
+              accessKeyId: process.env.S3_ACCESS_KEY_ID,
+              secretAccessKey: process.env.S3_SECRET_ACCESS_KEY ?? process.env.S3_ACCESS_KEY_ID,
+            },
+          }
+        : {}),
+    }),
+  );
 });
 
 export const sesClient = once(() => {
   const { AWS_REGION, SES_ENDPOINT } = config();
-  return probed('ses', new SESClient({ region: AWS_REGION, endpoint: SES_ENDPOINT, requestHandler: requestHandlerFor(SES_ENDPOINT) }));
+  return probed(
+    'ses',
+    new SESClient({
+      region: AWS_REGION,
+      endpoint: SES_ENDPOINT,
+      requestHandler: requestHandlerFor(SES_ENDPOINT),
+    }),
+  );
 });
 
 export const snsClient = once(() => {
   const { AWS_REGION, SNS_ENDPOINT } = config();
-  return probed('sns', new SNSClient({ region: AWS_REGION, endpoint: SNS_ENDPOINT, requestHandler: requestHandlerFor(SNS_ENDPOINT) }));
+  return probed(
+    'sns',
+    new SNSClient({
+      region: AWS_REGION,
+      endpoint: SNS_ENDPOINT,
+      requestHandler: requestHandlerFor(SNS_ENDPOINT),
+    }),
+  );
 });
 
 export const cognitoClient = once(() => {

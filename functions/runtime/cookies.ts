@@ -18,7 +18,8 @@ function setCookie(name: string, value: string, maxAgeMs: number, sameSite: 'Str
   return `${name}=${value}; Path=/; Max-Age=${Math.floor(maxAgeMs / 1000)}; Secure; HttpOnly; SameSite=${sameSite}`;
 }
 
-export const sessionCookie = (value: string) => setCookie(COOKIE.session, value, SESSION_ABSOLUTE_MS, 'Strict');
+export const sessionCookie = (value: string) =>
+  setCookie(COOKIE.session, value, SESSION_ABSOLUTE_MS, 'Strict');
 export const loginCookie = (value: string, ttlMs: number) => setCookie(COOKIE.login, value, ttlMs, 'Strict');
 /** Lax: the device must be recognised when the user arrives from a link in an e-mail. */
 export const deviceCookie = (value: string) => setCookie(COOKIE.device, value, DEVICE_COOKIE_MS, 'Lax');

@@ -37,7 +37,10 @@ export function validationError(error: z.ZodError, where: string): HttpError {
 
 export function errorResponse(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof HttpError) {
-    return { status: error.status, body: { code: error.code, message: messageFor(error.code), fields: error.fields } };
+    return {
+      status: error.status,
+      body: { code: error.code, message: messageFor(error.code), fields: error.fields },
+    };
   }
   if (error instanceof DomainError) {
     const code = error.reason ?? error.code;

@@ -34,7 +34,10 @@ export interface HttpResult {
 }
 
 /** A response with a status, headers or cookies; a plain returned value means 200 + JSON. */
-export const respond = (result: Omit<HttpResult, typeof RESULT>): HttpResult => ({ ...result, [RESULT]: true });
+export const respond = (result: Omit<HttpResult, typeof RESULT>): HttpResult => ({
+  ...result,
+  [RESULT]: true,
+});
 
 const isHttpResult = (value: unknown): value is HttpResult =>
   typeof value === 'object' && value !== null && RESULT in value;
@@ -139,7 +142,11 @@ export function httpRoute<Body = undefined, Query = undefined, Params = undefine
       const cookies = parseCookies(event.cookies);
       const sourceIp = clientIp(event, headers);
       // Access first: who may not call a route learns nothing about what it expects.
-      const principal = await resolvePrincipal(route, { cookies, params: event.pathParameters ?? {}, sourceIp });
+      const principal = await resolvePrincipal(route, {
+        cookies,
+        params: event.pathParameters ?? {},
+        sourceIp,
+      });
       const body = validate(spec.body, readBody(event, headers, spec.body), 'body');
       const query = validate(spec.query, event.queryStringParameters ?? {}, 'query');
       const params = validate(spec.params, event.pathParameters ?? {}, 'params');

@@ -38,8 +38,18 @@ export function buildOpenApiDocument({ includeLocalOnly }: { includeLocalOnly: b
     if (route.localOnly && !includeLocalOnly) continue;
     const contract = routeContracts[route.id as keyof typeof routeContracts];
     const parameters = [
-      ...objectProperties(contract.params).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
-      ...objectProperties(contract.query).map(([name, schema, required]) => ({ name, in: 'query', required, schema })),
+      ...objectProperties(contract.params).map(([name, schema]) => ({
+        name,
+        in: 'path',
+        required: true,
+        schema,
+      })),
+      ...objectProperties(contract.query).map(([name, schema, required]) => ({
+        name,
+        in: 'query',
+        required,
+        schema,
+      })),
     ];
     const fullPath = `${API_BASE_PATH}${route.path}`;
     paths[fullPath] ??= {};
@@ -51,7 +61,12 @@ export function buildOpenApiDocument({ includeLocalOnly }: { includeLocalOnly: b
       ...(route.access === 'public' ? { security: [] } : {}),
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(contract.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(contract.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: toSchema(contract.body, 'input') } },
+            },
+          }
         : {}),
       responses: {
         [String(contract.successStatus ?? 200)]: {

@@ -17,7 +17,9 @@ const deliver = deliverOutboxMessage({
  * DynamoDB stream → outbox delivery. A failed send is recorded on the message (retry job),
  * so the batch itself only fails when the table cannot be written — then Lambda retries it.
  */
-export const handler = async (event: DynamoDBStreamEvent): Promise<{ batchItemFailures: { itemIdentifier: string }[] }> => {
+export const handler = async (
+  event: DynamoDBStreamEvent,
+): Promise<{ batchItemFailures: { itemIdentifier: string }[] }> => {
   const failures: { itemIdentifier: string }[] = [];
   for (const record of event.Records) {
     const image = record.dynamodb?.NewImage;

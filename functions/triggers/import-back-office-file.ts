@@ -36,7 +36,12 @@ export const handler = async (event: S3Event): Promise<ImportReport[]> => {
           lines: 0,
           written: 0,
           created: 0,
-          rejected: [{ line: 0, reason: `Nom de fichier non reconnu : il doit commencer par ${backOfficeRecordKinds.join(', ')}.` }],
+          rejected: [
+            {
+              line: 0,
+              reason: `Nom de fichier non reconnu : il doit commencer par ${backOfficeRecordKinds.join(', ')}.`,
+            },
+          ],
           startedAt: now,
           finishedAt: now,
         };

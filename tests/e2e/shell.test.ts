@@ -21,7 +21,12 @@ interface SectionCase {
 }
 
 const sectionsInNav: SectionCase[] = [
-  { link: 'Mes contrats', path: '/contrats', heading: 'Mes contrats', shows: 'Toutes les informations utiles liées' },
+  {
+    link: 'Mes contrats',
+    path: '/contrats',
+    heading: 'Mes contrats',
+    shows: 'Toutes les informations utiles liées',
+  },
   {
     menu: 'Mes salariés',
     link: 'Salariés affiliés',

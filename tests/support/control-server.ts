@@ -1,13 +1,21 @@
 import { createServer, type Server } from 'node:http';
 import type { LocalStack } from '../../bin/local/stack';
-import { clearFaults, injectFault, recordSdkCalls, type FaultRule, type SdkCall } from '../../functions/runtime/client-probes';
+import {
+  clearFaults,
+  injectFault,
+  recordSdkCalls,
+  type FaultRule,
+  type SdkCall,
+} from '../../functions/runtime/client-probes';
 
 /**
  * Test-only control of the stack that lives in vitest's main process: test workers ask it
  * to drain the DynamoDB stream, run a scheduled job now, or import a back-office file.
  * Loopback only, never part of the portal.
  */
-export async function startControlServer(stack: LocalStack): Promise<{ url: string; close(): Promise<void> }> {
+export async function startControlServer(
+  stack: LocalStack,
+): Promise<{ url: string; close(): Promise<void> }> {
   const recorded: SdkCall[] = [];
   let stopRecording: (() => void) | undefined;
   const server: Server = createServer((req, res) => {
@@ -17,8 +25,10 @@ export async function startControlServer(stack: LocalStack): Promise<{ url: stri
       const url = new URL(req.url ?? '/', 'http://control');
       const body = Buffer.concat(chunks).toString('utf8');
       const work = async (): Promise<unknown> => {
-        if (url.pathname === '/drain') return stack.drainStream(Number(url.searchParams.get('timeoutMs') ?? 10_000));
-        if (url.pathname.startsWith('/jobs/')) return stack.runJob(url.pathname.slice('/jobs/'.length) as never);
+        if (url.pathname === '/drain')
+          return stack.drainStream(Number(url.searchParams.get('timeoutMs') ?? 10_000));
+        if (url.pathname.startsWith('/jobs/'))
+          return stack.runJob(url.pathname.slice('/jobs/'.length) as never);
         if (url.pathname === '/import') return stack.importFile(url.searchParams.get('key') ?? '', body);
         // Fault injection: the next matching SDK call(s) of the handlers fail as asked.
         if (url.pathname === '/faults') return injectFault(JSON.parse(body) as FaultRule);

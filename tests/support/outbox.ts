@@ -19,16 +19,18 @@ export async function makeOutboxDue(): Promise<number> {
   const past = '2000-01-01T00:00:00.000Z';
   for (const item of Items) {
     const due = keys.outboxDue(past, item.messageId as string);
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: config().TABLE_NAME,
-        Key: keys.outbox(item.messageId as string),
-        UpdateExpression: 'SET nextAttemptAt = :past, GSI1SK = :gsk',
-        ConditionExpression: '#status = :pending',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':past': past, ':gsk': due.GSI1SK, ':pending': 'pending' },
-      }),
-    ).catch(() => undefined);
+    await documentClient()
+      .send(
+        new UpdateCommand({
+          TableName: config().TABLE_NAME,
+          Key: keys.outbox(item.messageId as string),
+          UpdateExpression: 'SET nextAttemptAt = :past, GSI1SK = :gsk',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':past': past, ':gsk': due.GSI1SK, ':pending': 'pending' },
+        }),
+      )
+      .catch(() => undefined);
   }
   return Items.length;
 }

@@ -60,4 +60,5 @@ const WIN_ANSI_EXTRAS: Record<number, string> = {
   0x9e: 'ž',
   0x9f: 'Ÿ',
 };
-const winAnsi = (bytes: Buffer) => [...bytes].map((byte) => WIN_ANSI_EXTRAS[byte] ?? String.fromCharCode(byte)).join('');
+const winAnsi = (bytes: Buffer) =>
+  [...bytes].map((byte) => WIN_ANSI_EXTRAS[byte] ?? String.fromCharCode(byte)).join('');

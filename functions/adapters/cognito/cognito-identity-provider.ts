@@ -14,7 +14,9 @@ import { PasswordRejectedByIdentityProvider, type IdentityProvider } from '../..
  * cognito-local does not check it; AWS does, so it is unit-tested on its own.
  */
 export const secretHash = (username: string, clientId: string, clientSecret: string): string =>
-  createHmac('sha256', clientSecret).update(username + clientId).digest('base64');
+  createHmac('sha256', clientSecret)
+    .update(username + clientId)
+    .digest('base64');
 
 /** Every "you may not" answer of InitiateAuth; AWS says NotAuthorized, cognito-local InvalidPassword. */
 const REFUSALS = new Set([
@@ -91,7 +93,9 @@ export const cognitoIdentityProvider = (): IdentityProvider => {
 
     async deleteUser(email) {
       try {
-        await cognitoClient().send(new AdminDeleteUserCommand({ UserPoolId: settings().USER_POOL_ID, Username: email }));
+        await cognitoClient().send(
+          new AdminDeleteUserCommand({ UserPoolId: settings().USER_POOL_ID, Username: email }),
+        );
       } catch (error) {
         if (!(error instanceof Error && error.name === 'UserNotFoundException')) throw error;
       }

@@ -45,11 +45,16 @@ async function writeGroups(groups: TransactItem[][]): Promise<void> {
 const stableJson = (value: unknown): string =>
   JSON.stringify(value, (_key, item: unknown) =>
     item && typeof item === 'object' && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(
+          Object.entries(item as Record<string, unknown>)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        )
       : item,
   );
 
-const sourceHashOf = (value: unknown): string => createHash('sha256').update(stableJson(value)).digest('base64url');
+const sourceHashOf = (value: unknown): string =>
+  createHash('sha256').update(stableJson(value)).digest('base64url');
 
 /**
  * Keeps only the rows whose content differs from what the table holds, so that importing
@@ -71,10 +76,18 @@ export const backOfficeRepository = () => ({
   async existingContracts(
     pairs: { companyId: string; contractNumber: string }[],
   ): Promise<Map<string, { statut: ContractRow['statut']; product: string }>> {
-    const found = await batchGet<{ companyId: string; contractNumber: string; statut: ContractRow['statut']; product: string }>(
-      pairs.map((pair) => keys.contract(pair.companyId, pair.contractNumber)),
+    const found = await batchGet<{
+      companyId: string;
+      contractNumber: string;
+      statut: ContractRow['statut'];
+      product: string;
+    }>(pairs.map((pair) => keys.contract(pair.companyId, pair.contractNumber)));
+    return new Map(
+      found.map((item) => [
+        `${item.companyId}#${item.contractNumber}`,
+        { statut: item.statut, product: item.product },
+      ]),
     );
-    return new Map(found.map((item) => [`${item.companyId}#${item.contractNumber}`, { statut: item.statut, product: item.product }]));
   },
 
   async existingEstablishments(pairs: { companyId: string; siret: string }[]): Promise<Map<string, string>> {
@@ -84,7 +97,9 @@ export const backOfficeRepository = () => ({
     return new Map(found.map((item) => [`${item.companyId}#${item.siret}`, item.name]));
   },
 
-  async insuredIds(lookups: { companyId: string; nirDigest: string; contractNumber: string }[]): Promise<Map<string, string>> {
+  async insuredIds(
+    lookups: { companyId: string; nirDigest: string; contractNumber: string }[],
+  ): Promise<Map<string, string>> {
     const found = await batchGet<InsuredNirItem & { PK: string }>(
       lookups.map((l) => keys.insuredByNir(l.companyId, l.nirDigest, l.contractNumber)),
     );
@@ -92,8 +107,15 @@ export const backOfficeRepository = () => ({
   },
 
   /** Each upsert returns how many records it actually wrote (0 when the file changed nothing). */
-  async upsertCompanies(rows: { companyId: string; isNew: boolean; row: CompanyRow }[], nowIso: string): Promise<number> {
-    const changed = await changedOnly(rows, (r) => keys.company(r.companyId), (r) => r.row);
+  async upsertCompanies(
+    rows: { companyId: string; isNew: boolean; row: CompanyRow }[],
+    nowIso: string,
+  ): Promise<number> {
+    const changed = await changedOnly(
+      rows,
+      (r) => keys.company(r.companyId),
+      (r) => r.row,
+    );
     await writeGroups(
       changed.map(({ row: { companyId, isNew, row }, hash }) => [
         ...(isNew
@@ -128,8 +150,15 @@ export const backOfficeRepository = () => ({
     return changed.length;
   },
 
-  async upsertEstablishments(rows: { companyId: string; row: EstablishmentRow }[], nowIso: string): Promise<number> {
-    const changed = await changedOnly(rows, (r) => keys.establishment(r.companyId, r.row.siret), (r) => r.row);
+  async upsertEstablishments(
+    rows: { companyId: string; row: EstablishmentRow }[],
+    nowIso: string,
+  ): Promise<number> {
+    const changed = await changedOnly(
+      rows,
+      (r) => keys.establishment(r.companyId, r.row.siret),
+      (r) => r.row,
+    );
     await writeGroups(
       changed.map(({ row: { companyId, row }, hash }) => [
         upsertItem(
@@ -152,7 +181,11 @@ export const backOfficeRepository = () => ({
   },
 
   async upsertContracts(rows: { companyId: string; row: ContractRow }[], nowIso: string): Promise<number> {
-    const changed = await changedOnly(rows, (r) => keys.contract(r.companyId, r.row.contrat_employeur), (r) => r.row);
+    const changed = await changedOnly(
+      rows,
+      (r) => keys.contract(r.companyId, r.row.contrat_employeur),
+      (r) => r.row,
+    );
     await writeGroups(
       changed.map(({ row: { companyId, row }, hash }) => [
         upsertItem(
@@ -190,55 +223,72 @@ export const backOfficeRepository = () => ({
     const changed = await changedOnly(
       rows,
       (r) => keys.insured(r.companyId, r.insuredId),
-      (r) => ({ ...r.row, statut: r.statut, establishmentName: r.establishmentName, product: r.product, schema: 2 }),
+      (r) => ({
+        ...r.row,
+        statut: r.statut,
+        establishmentName: r.establishmentName,
+        product: r.product,
+        schema: 2,
+      }),
     );
     await writeGroups(
-      changed.map(({ row: { companyId, insuredId, isNew, nirDigest, statut, establishmentName, product, row }, hash }) => [
-        ...(isNew
-          ? [
-              put(
-                {
-                  ...keys.insuredByNir(companyId, nirDigest, row.contrat_employeur),
-                  _type: 'InsuredNir',
-                  _v: 1,
-                  companyId,
-                  insuredId,
-                },
-                'attribute_not_exists(PK)',
+      changed.map(
+        ({
+          row: { companyId, insuredId, isNew, nirDigest, statut, establishmentName, product, row },
+          hash,
+        }) => [
+          ...(isNew
+            ? [
+                put(
+                  {
+                    ...keys.insuredByNir(companyId, nirDigest, row.contrat_employeur),
+                    _type: 'InsuredNir',
+                    _v: 1,
+                    companyId,
+                    insuredId,
+                  },
+                  'attribute_not_exists(PK)',
+                ),
+              ]
+            : []),
+          upsertItem(
+            keys.insured(companyId, insuredId),
+            {
+              ...audited('Insured', nowIso, hash),
+              ...keys.insuredByName(companyId, row.nom, row.prenom, insuredId),
+              ...keys.insuredByContract(companyId, row.contrat_employeur, row.nom, row.prenom, insuredId),
+              ...keys.insuredByEstablishment(companyId, row.siret, row.nom, row.prenom, insuredId),
+              ...keys.insuredByState(
+                companyId,
+                row.date_fin ? 'radiated' : 'active',
+                row.nom,
+                row.prenom,
+                insuredId,
               ),
-            ]
-          : []),
-        upsertItem(
-          keys.insured(companyId, insuredId),
-          {
-            ...audited('Insured', nowIso, hash),
-            ...keys.insuredByName(companyId, row.nom, row.prenom, insuredId),
-            ...keys.insuredByContract(companyId, row.contrat_employeur, row.nom, row.prenom, insuredId),
-            ...keys.insuredByEstablishment(companyId, row.siret, row.nom, row.prenom, insuredId),
-            ...keys.insuredByState(companyId, row.date_fin ? 'radiated' : 'active', row.nom, row.prenom, insuredId),
-            establishmentName: establishmentName,
-            product,
-            companyId,
-            insuredId,
-            contractNumber: row.contrat_employeur,
-            statut,
-            siret: row.siret,
-            nir: row.nir,
-            civilite: row.civilite,
-            lastName: row.nom,
-            birthName: row.nom_naissance,
-            firstName: row.prenom,
-            birthDate: row.date_naissance,
-            email: row.email,
-            address: { line: row.adresse, postalCode: row.code_postal, city: row.ville },
-            noemie: row.teletransmission_noemie,
-            effectiveDate: row.date_effet,
-            endDate: row.date_fin,
-            radiationReason: row.motif_radiation,
-          },
-          { ...created(nowIso), beneficiaries: [] },
-        ),
-      ]),
+              establishmentName: establishmentName,
+              product,
+              companyId,
+              insuredId,
+              contractNumber: row.contrat_employeur,
+              statut,
+              siret: row.siret,
+              nir: row.nir,
+              civilite: row.civilite,
+              lastName: row.nom,
+              birthName: row.nom_naissance,
+              firstName: row.prenom,
+              birthDate: row.date_naissance,
+              email: row.email,
+              address: { line: row.adresse, postalCode: row.code_postal, city: row.ville },
+              noemie: row.teletransmission_noemie,
+              effectiveDate: row.date_effet,
+              endDate: row.date_fin,
+              radiationReason: row.motif_radiation,
+            },
+            { ...created(nowIso), beneficiaries: [] },
+          ),
+        ],
+      ),
     );
     return changed.length;
   },
@@ -261,7 +311,9 @@ export const backOfficeRepository = () => ({
       groups.map((group) => keys.insured(group.companyId, group.insuredId)),
     );
     const storedLists = new Map(stored.map((item) => [item.insuredId, stableJson(item.beneficiaries ?? [])]));
-    const changed = groups.filter((group) => storedLists.get(group.insuredId) !== stableJson(beneficiariesOf(group.rows)));
+    const changed = groups.filter(
+      (group) => storedLists.get(group.insuredId) !== stableJson(beneficiariesOf(group.rows)),
+    );
     await writeGroups(
       changed.map(({ companyId, insuredId, rows }) => [
         upsertItem(

@@ -33,7 +33,13 @@ export interface InsuredItem {
   endDate?: string;
   radiationReason?: string;
   portabilite?: { eligible: boolean; months: number; from: string | null; to: string | null };
-  beneficiaries?: { kind: 'conjoint' | 'enfant'; firstName: string; lastName: string; birthDate: string; noemie: boolean }[];
+  beneficiaries?: {
+    kind: 'conjoint' | 'enfant';
+    firstName: string;
+    lastName: string;
+    birthDate: string;
+    noemie: boolean;
+  }[];
   version?: number;
   sourceHash?: string;
 }
@@ -52,7 +58,10 @@ export interface InsuredFilters {
  * establishment, then active/radiated, then the whole company), with the name prefix as a
  * sort-key condition; the remaining filters only sieve that partition's page.
  */
-export function insuredQueryFor(companyId: string, filters: InsuredFilters): Omit<QueryPageInput, 'cursor' | 'limit'> {
+export function insuredQueryFor(
+  companyId: string,
+  filters: InsuredFilters,
+): Omit<QueryPageInput, 'cursor' | 'limit'> {
   // A prefix of the last name as stored ("DE LA TOUR", accents and case folded).
   const namePrefix = filters.q ? sortableName(filters.q) : undefined;
   const sieve: Record<string, string> = {};
@@ -75,7 +84,10 @@ export function insuredQueryFor(companyId: string, filters: InsuredFilters): Omi
   if (filters.statut) sieve.statut = filters.statut;
   const stateSieve = filters.state && index !== 'GSI4' ? filters.state : undefined;
   const conditions = Object.keys(sieve).map((field) => `#${field} = :${field}`);
-  if (stateSieve) conditions.push(stateSieve === 'radiated' ? 'attribute_exists(endDate)' : 'attribute_not_exists(endDate)');
+  if (stateSieve)
+    conditions.push(
+      stateSieve === 'radiated' ? 'attribute_exists(endDate)' : 'attribute_not_exists(endDate)',
+    );
   return {
     index,
     partition,
@@ -86,8 +98,12 @@ export function insuredQueryFor(companyId: string, filters: InsuredFilters): Omi
           FilterExpression: conditions.join(' AND '),
           ...(Object.keys(sieve).length
             ? {
-                ExpressionAttributeNames: Object.fromEntries(Object.keys(sieve).map((field) => [`#${field}`, field])),
-                ExpressionAttributeValues: Object.fromEntries(Object.entries(sieve).map(([field, value]) => [`:${field}`, value])),
+                ExpressionAttributeNames: Object.fromEntries(
+                  Object.keys(sieve).map((field) => [`#${field}`, field]),
+                ),
+                ExpressionAttributeValues: Object.fromEntries(
+                  Object.entries(sieve).map(([field, value]) => [`:${field}`, value]),
+                ),
               }
             : {}),
         }
@@ -98,7 +114,11 @@ export function insuredQueryFor(companyId: string, filters: InsuredFilters): Omi
 export const employeesRepository = () => ({
   async contracts(companyId: string): Promise<ContractItem[]> {
     const prefix = keys.contractsPrefix(companyId);
-    const page = await queryPage<ContractItem>({ partition: { PK: prefix.PK }, sortKeyPrefix: prefix.SKPrefix, limit: 500 });
+    const page = await queryPage<ContractItem>({
+      partition: { PK: prefix.PK },
+      sortKeyPrefix: prefix.SKPrefix,
+      limit: 500,
+    });
     return page.items;
   },
 
@@ -111,20 +131,35 @@ export const employeesRepository = () => ({
 
   async insured(companyId: string, insuredId: string): Promise<InsuredItem | undefined> {
     const { Item } = await documentClient().send(
-      new GetCommand({ TableName: config().TABLE_NAME, Key: keys.insured(companyId, insuredId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: config().TABLE_NAME,
+        Key: keys.insured(companyId, insuredId),
+        ConsistentRead: true,
+      }),
     );
     return Item as InsuredItem | undefined;
   },
 
-  listInsured(companyId: string, filters: InsuredFilters, cursor: string | undefined, limit: number): Promise<Page<InsuredItem>> {
+  listInsured(
+    companyId: string,
+    filters: InsuredFilters,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<Page<InsuredItem>> {
     return queryPage<InsuredItem>({ ...insuredQueryFor(companyId, filters), cursor, limit });
   },
 
   /** A full NIR: its digest finds the person's affiliations (any contract) in two round trips. */
   async insuredByNirDigest(companyId: string, nirDigest: string): Promise<InsuredItem[]> {
     const prefix = keys.insuredNirPrefix(companyId, nirDigest);
-    const refs = await queryPage<{ insuredId: string }>({ partition: { PK: prefix.PK }, sortKeyPrefix: prefix.SKPrefix, limit: 20 });
-    return refs.items.length ? batchGet<InsuredItem>(refs.items.map((ref) => keys.insured(companyId, ref.insuredId))) : [];
+    const refs = await queryPage<{ insuredId: string }>({
+      partition: { PK: prefix.PK },
+      sortKeyPrefix: prefix.SKPrefix,
+      limit: 20,
+    });
+    return refs.items.length
+      ? batchGet<InsuredItem>(refs.items.map((ref) => keys.insured(companyId, ref.insuredId)))
+      : [];
   },
 });
 

@@ -53,7 +53,11 @@ export const outboxRepository = () => {
     },
 
     /** Takes the message for one delivery; false when someone else holds it or it is done. */
-    async claim(messageId: string, nowIso: string, claimUntilIso: string): Promise<OutboxMessage | undefined> {
+    async claim(
+      messageId: string,
+      nowIso: string,
+      claimUntilIso: string,
+    ): Promise<OutboxMessage | undefined> {
       try {
         const { Attributes } = await client().send(
           new UpdateCommand({

@@ -13,7 +13,11 @@ export interface Page<T> {
 export const encodeCursor = (key: Record<string, unknown> | undefined): string | null =>
   key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : null;
 
-function decodeCursor(cursor: string, partitionAttribute: string, partitionValue: string): Record<string, unknown> {
+function decodeCursor(
+  cursor: string,
+  partitionAttribute: string,
+  partitionValue: string,
+): Record<string, unknown> {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
     // A cursor from another list (or forged) must not page through someone else's partition.
@@ -37,15 +41,24 @@ export interface QueryPageInput {
   cursor?: string;
   limit: number;
   descending?: boolean;
-  filter?: Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeValues' | 'ExpressionAttributeNames'>;
+  filter?: Pick<
+    QueryCommandInput,
+    'FilterExpression' | 'ExpressionAttributeValues' | 'ExpressionAttributeNames'
+  >;
 }
 
 /** One Query, one page: every list of the API goes through here. */
 export async function queryPage<T>(input: QueryPageInput): Promise<Page<T>> {
   const [partitionAttribute, partitionValue] = Object.entries(input.partition)[0]!;
   const sortAttribute = input.index ? `${input.index}SK` : 'SK';
-  const names: Record<string, string> = { '#pk': partitionAttribute, ...input.filter?.ExpressionAttributeNames };
-  const values: Record<string, unknown> = { ':pk': partitionValue, ...input.filter?.ExpressionAttributeValues };
+  const names: Record<string, string> = {
+    '#pk': partitionAttribute,
+    ...input.filter?.ExpressionAttributeNames,
+  };
+  const values: Record<string, unknown> = {
+    ':pk': partitionValue,
+    ...input.filter?.ExpressionAttributeValues,
+  };
   let condition = '#pk = :pk';
   if (input.sortKeyPrefix) {
     names['#sk'] = sortAttribute;
@@ -73,7 +86,9 @@ export async function queryPage<T>(input: QueryPageInput): Promise<Page<T>> {
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
       FilterExpression: input.filter?.FilterExpression,
-      ExclusiveStartKey: input.cursor ? decodeCursor(input.cursor, partitionAttribute, partitionValue) : undefined,
+      ExclusiveStartKey: input.cursor
+        ? decodeCursor(input.cursor, partitionAttribute, partitionValue)
+        : undefined,
       Limit: input.limit,
       ScanIndexForward: !input.descending,
     }),

@@ -1,4 +1,10 @@
-import { BatchWriteCommand, DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { documentClient } from '../../runtime/clients';
 import { config } from '../../runtime/config';
@@ -61,7 +67,14 @@ export const sessionsRepository = () => ({
     );
   },
 
-  devicePut(userId: string, deviceDigest: string, ip: string, userAgent: string, nowIso: string, expiresAtMs: number) {
+  devicePut(
+    userId: string,
+    deviceDigest: string,
+    ip: string,
+    userAgent: string,
+    nowIso: string,
+    expiresAtMs: number,
+  ) {
     return put({
       ...keys.device(userId, deviceDigest),
       _type: 'Device',
@@ -92,7 +105,10 @@ export const sessionsRepository = () => ({
   },
 
   loginAttemptPut(attempt: LoginAttemptItem) {
-    return put({ ...keys.loginAttempt(attempt.attemptDigest), _type: 'LoginAttempt', _v: 1, ...attempt }, 'attribute_not_exists(PK)');
+    return put(
+      { ...keys.loginAttempt(attempt.attemptDigest), _type: 'LoginAttempt', _v: 1, ...attempt },
+      'attribute_not_exists(PK)',
+    );
   },
 
   async loginAttempt(attemptDigest: string): Promise<LoginAttemptItem | undefined> {
@@ -107,9 +123,14 @@ export const sessionsRepository = () => ({
    * company-scoped route, the membership on that company.
    */
   async sessionContext(sessionDigest: string, userId: string, companyId?: string) {
-    const wanted = [keys.session(sessionDigest), keys.user(userId), ...(companyId ? [keys.membership(userId, companyId)] : [])];
+    const wanted = [
+      keys.session(sessionDigest),
+      keys.user(userId),
+      ...(companyId ? [keys.membership(userId, companyId)] : []),
+    ];
     const items = await batchGet<{ PK: string; SK: string } & Record<string, unknown>>(wanted);
-    const find = (key: { PK: string; SK: string }) => items.find((item) => item.PK === key.PK && item.SK === key.SK);
+    const find = (key: { PK: string; SK: string }) =>
+      items.find((item) => item.PK === key.PK && item.SK === key.SK);
     return {
       session: find(wanted[0]!) as unknown as SessionItem | undefined,
       user: find(wanted[1]!) as unknown as User | undefined,
@@ -161,7 +182,9 @@ export const sessionsRepository = () => ({
       await documentClient().send(
         new BatchWriteCommand({
           RequestItems: {
-            [table()]: doomed.slice(start, start + 25).map((digest) => ({ DeleteRequest: { Key: keys.session(digest) } })),
+            [table()]: doomed
+              .slice(start, start + 25)
+              .map((digest) => ({ DeleteRequest: { Key: keys.session(digest) } })),
           },
         }),
       );

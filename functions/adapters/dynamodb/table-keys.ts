@@ -60,7 +60,13 @@ export const keys = {
   }),
   insuredByNamePartition: (companyId: string) => ({ GSI1PK: `${companyPk(companyId)}#INSURED` }),
   /** GSI2: the insured of one contract sorted by name (contract detail). */
-  insuredByContract: (companyId: string, contractNumber: string, lastName: string, firstName: string, insuredId: string) => ({
+  insuredByContract: (
+    companyId: string,
+    contractNumber: string,
+    lastName: string,
+    firstName: string,
+    insuredId: string,
+  ) => ({
     GSI2PK: `${companyPk(companyId)}#CONTRACT#${contractNumber}`,
     GSI2SK: `${sortableName(lastName, firstName)}#${insuredId}`,
   }),
@@ -69,19 +75,38 @@ export const keys = {
   }),
 
   /** GSI3: the insured of one establishment sorted by name. */
-  insuredByEstablishment: (companyId: string, siret: string, lastName: string, firstName: string, insuredId: string) => ({
+  insuredByEstablishment: (
+    companyId: string,
+    siret: string,
+    lastName: string,
+    firstName: string,
+    insuredId: string,
+  ) => ({
     GSI3PK: `${companyPk(companyId)}#SIRET#${siret}`,
     GSI3SK: `${sortableName(lastName, firstName)}#${insuredId}`,
   }),
-  insuredByEstablishmentPartition: (companyId: string, siret: string) => ({ GSI3PK: `${companyPk(companyId)}#SIRET#${siret}` }),
+  insuredByEstablishmentPartition: (companyId: string, siret: string) => ({
+    GSI3PK: `${companyPk(companyId)}#SIRET#${siret}`,
+  }),
   /** GSI4: the active (no end date) or radiated insured of a company sorted by name. */
-  insuredByState: (companyId: string, state: 'active' | 'radiated', lastName: string, firstName: string, insuredId: string) => ({
+  insuredByState: (
+    companyId: string,
+    state: 'active' | 'radiated',
+    lastName: string,
+    firstName: string,
+    insuredId: string,
+  ) => ({
     GSI4PK: `${companyPk(companyId)}#STATE#${state}`,
     GSI4SK: `${sortableName(lastName, firstName)}#${insuredId}`,
   }),
-  insuredByStatePartition: (companyId: string, state: 'active' | 'radiated') => ({ GSI4PK: `${companyPk(companyId)}#STATE#${state}` }),
+  insuredByStatePartition: (companyId: string, state: 'active' | 'radiated') => ({
+    GSI4PK: `${companyPk(companyId)}#STATE#${state}`,
+  }),
   /** The insured's NIR lookups (any contract): `begins_with(SK, NIR#<digest>#)`. */
-  insuredNirPrefix: (companyId: string, nirDigest: string) => ({ PK: companyPk(companyId), SKPrefix: `NIR#${nirDigest}#` }),
+  insuredNirPrefix: (companyId: string, nirDigest: string) => ({
+    PK: companyPk(companyId),
+    SKPrefix: `NIR#${nirDigest}#`,
+  }),
 
   // Outbox: messages leaving the system (e-mail, SMS), written with the change that causes them.
   outbox: (messageId: string): ItemKey => ({ PK: `OUTBOX#${messageId}`, SK: 'OUTBOX' }),
@@ -101,7 +126,10 @@ export const keys = {
   user: (userId: string): ItemKey => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
   /** Guard + lookup: e-mail (lower case) → userId (unique). */
   userEmail: (email: string): ItemKey => ({ PK: `EMAIL#${email}`, SK: 'EMAIL' }),
-  membership: (userId: string, companyId: string): ItemKey => ({ PK: `USER#${userId}`, SK: `MEMBER#${companyId}` }),
+  membership: (userId: string, companyId: string): ItemKey => ({
+    PK: `USER#${userId}`,
+    SK: `MEMBER#${companyId}`,
+  }),
   membershipsPrefix: (userId: string) => ({ PK: `USER#${userId}`, SKPrefix: 'MEMBER#' }),
   /** GSI1 on the membership: the members of a company (Gestion des habilitations). */
   companyMember: (companyId: string, userId: string) => ({
@@ -110,10 +138,16 @@ export const keys = {
   }),
   companyMembersPartition: (companyId: string) => ({ GSI1PK: `${companyPk(companyId)}#MEMBERS` }),
   /** A browser that completed the second factor (digest of the device cookie). */
-  device: (userId: string, deviceDigest: string): ItemKey => ({ PK: `USER#${userId}`, SK: `DEVICE#${deviceDigest}` }),
+  device: (userId: string, deviceDigest: string): ItemKey => ({
+    PK: `USER#${userId}`,
+    SK: `DEVICE#${deviceDigest}`,
+  }),
   /** Session by digest of its secret; GSI1 lists a user's sessions (to end them all). */
   session: (sessionDigest: string): ItemKey => ({ PK: `SESSION#${sessionDigest}`, SK: 'SESSION' }),
-  userSession: (userId: string, createdAt: string) => ({ GSI1PK: `USER#${userId}#SESSIONS`, GSI1SK: createdAt }),
+  userSession: (userId: string, createdAt: string) => ({
+    GSI1PK: `USER#${userId}#SESSIONS`,
+    GSI1SK: createdAt,
+  }),
   userSessionsPartition: (userId: string) => ({ GSI1PK: `USER#${userId}#SESSIONS` }),
   /** Password checked, second factor pending (digest of the login cookie). */
   loginAttempt: (attemptDigest: string): ItemKey => ({ PK: `LOGIN#${attemptDigest}`, SK: 'LOGIN' }),
@@ -125,7 +159,10 @@ export const keys = {
     SK: `WINDOW#${window}`,
   }),
   /** Audit trail of a company, newest first by ULID. */
-  audit: (companyId: string, auditId: string): ItemKey => ({ PK: `${companyPk(companyId)}#AUDIT`, SK: auditId }),
+  audit: (companyId: string, auditId: string): ItemKey => ({
+    PK: `${companyPk(companyId)}#AUDIT`,
+    SK: auditId,
+  }),
 
   // Uploads (presigned POST, then checked) and "Nous contacter" messages.
   upload: (uploadId: string): ItemKey => ({ PK: `UPLOAD#${uploadId}`, SK: 'UPLOAD' }),
@@ -134,7 +171,9 @@ export const keys = {
     PK: `${companyPk(companyId)}#CONTACT#${userId}`,
     SK: messageId,
   }),
-  contactMessagesPartition: (companyId: string, userId: string) => ({ PK: `${companyPk(companyId)}#CONTACT#${userId}` }),
+  contactMessagesPartition: (companyId: string, userId: string) => ({
+    PK: `${companyPk(companyId)}#CONTACT#${userId}`,
+  }),
   /** Idempotency of "Envoyer": one message per browser-chosen request id. */
   contactRequest: (requestId: string): ItemKey => ({ PK: `CONTACTREQ#${requestId}`, SK: 'CONTACTREQ' }),
 

@@ -10,7 +10,9 @@ export const MAX_TRANSACTION_ITEMS = 100;
 
 export async function transact(items: TransactItem[], clientRequestToken?: string): Promise<void> {
   if (items.length === 0) return;
-  await documentClient().send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: clientRequestToken }));
+  await documentClient().send(
+    new TransactWriteCommand({ TransactItems: items, ClientRequestToken: clientRequestToken }),
+  );
 }
 
 /** Groups of items (each group must land atomically) packed into transactions of ≤ 100 items. */
@@ -34,7 +36,9 @@ export async function batchGet<T>(itemKeys: ItemKey[]): Promise<T[]> {
   const found: T[] = [];
   const unique = [...new Map(itemKeys.map((key) => [`${key.PK}\u0000${key.SK}`, key])).values()];
   for (let start = 0; start < unique.length; start += 100) {
-    let pending: Record<string, unknown>[] | undefined = unique.slice(start, start + 100).map((k) => ({ ...k }));
+    let pending: Record<string, unknown>[] | undefined = unique
+      .slice(start, start + 100)
+      .map((k) => ({ ...k }));
     for (let attempt = 0; pending && pending.length > 0 && attempt < 8; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
       const result = await documentClient().send(
@@ -49,7 +53,11 @@ export async function batchGet<T>(itemKeys: ItemKey[]): Promise<T[]> {
 }
 
 /** Runs tasks with bounded concurrency (DynamoDB Local and Lambda both prefer a few at a time). */
-export async function inParallel<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<void>) {
+export async function inParallel<T>(
+  items: readonly T[],
+  concurrency: number,
+  task: (item: T) => Promise<void>,
+) {
   let next = 0;
   const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
     while (next < items.length) {

@@ -11,7 +11,11 @@ const table = () => config().TABLE_NAME;
 /** A well-formed user id that no user has (ours are ULIDs of the current time). */
 const NO_USER_ID = '0'.repeat(26);
 
-export const put = (item: Record<string, unknown>, condition?: string, values?: Record<string, unknown>): TransactItem => ({
+export const put = (
+  item: Record<string, unknown>,
+  condition?: string,
+  values?: Record<string, unknown>,
+): TransactItem => ({
   Put: { TableName: table(), Item: item, ConditionExpression: condition, ExpressionAttributeValues: values },
 });
 
@@ -37,7 +41,9 @@ export const update = (
 });
 
 async function getItem<T>(key: ItemKey): Promise<T | undefined> {
-  const { Item } = await documentClient().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }));
+  const { Item } = await documentClient().send(
+    new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }),
+  );
   return Item as T | undefined;
 }
 
@@ -81,7 +87,11 @@ export const usersRepository = () => ({
 
   async memberships(userId: string): Promise<Membership[]> {
     const prefix = keys.membershipsPrefix(userId);
-    const page = await queryPage<Membership>({ partition: { PK: prefix.PK }, sortKeyPrefix: prefix.SKPrefix, limit: 1000 });
+    const page = await queryPage<Membership>({
+      partition: { PK: prefix.PK },
+      sortKeyPrefix: prefix.SKPrefix,
+      limit: 1000,
+    });
     return page.items;
   },
 

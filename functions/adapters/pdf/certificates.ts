@@ -67,14 +67,17 @@ function wrap(text: string, width: number): string[] {
 
 export async function renderCertificate(data: CertificateData): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  const title =
-    data.kind === 'affiliation' ? 'Certificat d’affiliation' : 'Attestation de radiation';
+  const title = data.kind === 'affiliation' ? 'Certificat d’affiliation' : 'Attestation de radiation';
   pdf.setTitle(`${title} — ${data.employee.firstName} ${data.employee.lastName}`);
   pdf.setAuthor(data.insurer.name);
   pdf.setSubject(`Référence ${data.reference}`);
   pdf.setCreationDate(new Date(data.generatedAt));
   const page = pdf.addPage([595.28, 841.89]);
-  const w = new Writer(page, await pdf.embedFont(StandardFonts.Helvetica), await pdf.embedFont(StandardFonts.HelveticaBold));
+  const w = new Writer(
+    page,
+    await pdf.embedFont(StandardFonts.Helvetica),
+    await pdf.embedFont(StandardFonts.HelveticaBold),
+  );
   w.text(`${data.insurer.name} — ${data.insurer.address} — ${data.insurer.phone}`, 9);
   w.title(title);
   w.line('Référence', data.reference);
@@ -84,7 +87,10 @@ export async function renderCertificate(data: CertificateData): Promise<Uint8Arr
   w.line('SIRET', data.company.siret);
   w.line('Établissement', `${data.company.establishmentName} (SIRET ${data.company.establishmentSiret})`);
   w.heading('Salarié');
-  w.line('Nom', `${data.employee.civilite === 'MME' ? 'Mme' : 'M.'} ${data.employee.firstName} ${data.employee.lastName}`);
+  w.line(
+    'Nom',
+    `${data.employee.civilite === 'MME' ? 'Mme' : 'M.'} ${data.employee.firstName} ${data.employee.lastName}`,
+  );
   w.line('Date de naissance', frenchDate(data.employee.birthDate));
   w.line('N° de sécurité sociale', data.employee.maskedNir);
   w.heading('Contrat');
@@ -96,7 +102,10 @@ export async function renderCertificate(data: CertificateData): Promise<Uint8Arr
   if (data.kind === 'radiation') {
     w.line('Motif', data.radiationReason ?? '—');
     if (data.portabilite?.eligible) {
-      w.line('Portabilité', `${data.portabilite.months} mois, du ${frenchDate(data.portabilite.from)} au ${frenchDate(data.portabilite.to)}`);
+      w.line(
+        'Portabilité',
+        `${data.portabilite.months} mois, du ${frenchDate(data.portabilite.from)} au ${frenchDate(data.portabilite.to)}`,
+      );
     } else {
       w.line('Portabilité', 'Non applicable pour ce motif de fin de contrat');
     }
@@ -104,7 +113,10 @@ export async function renderCertificate(data: CertificateData): Promise<Uint8Arr
   w.heading('Bénéficiaires couverts');
   if (data.beneficiaries.length === 0) w.text('Aucun ayant droit.');
   for (const person of data.beneficiaries) {
-    w.line(person.kind === 'conjoint' ? 'Conjoint' : 'Enfant', `${person.firstName} ${person.lastName}, né(e) le ${frenchDate(person.birthDate)}`);
+    w.line(
+      person.kind === 'conjoint' ? 'Conjoint' : 'Enfant',
+      `${person.firstName} ${person.lastName}, né(e) le ${frenchDate(person.birthDate)}`,
+    );
   }
   w.heading('Attestation');
   w.text(

@@ -3,7 +3,11 @@ import { sesClient } from '../../runtime/clients';
 import { config } from '../../runtime/config';
 import { PermanentDeliveryError, type EmailMessage, type Mailer } from '../../ports/messaging';
 
-const PERMANENT_SES_ERRORS = new Set(['MessageRejected', 'MailFromDomainNotVerifiedException', 'InvalidParameterValue']);
+const PERMANENT_SES_ERRORS = new Set([
+  'MessageRejected',
+  'MailFromDomainNotVerifiedException',
+  'InvalidParameterValue',
+]);
 
 export const sesMailer = (): Mailer => ({
   async send(message: EmailMessage) {
@@ -16,7 +20,10 @@ export const sesMailer = (): Mailer => ({
           ReplyToAddresses: message.replyTo ? [...message.replyTo] : undefined,
           Message: {
             Subject: { Data: message.subject, Charset: charset },
-            Body: { Text: { Data: message.text, Charset: charset }, Html: { Data: message.html, Charset: charset } },
+            Body: {
+              Text: { Data: message.text, Charset: charset },
+              Html: { Data: message.html, Charset: charset },
+            },
           },
         }),
       );

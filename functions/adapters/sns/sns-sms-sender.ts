@@ -2,7 +2,11 @@ import { PublishCommand } from '@aws-sdk/client-sns';
 import { snsClient } from '../../runtime/clients';
 import { PermanentDeliveryError, type SmsMessage, type SmsSender } from '../../ports/messaging';
 
-const PERMANENT_SNS_ERRORS = new Set(['InvalidParameterException', 'InvalidParameterValueException', 'OptedOutException']);
+const PERMANENT_SNS_ERRORS = new Set([
+  'InvalidParameterException',
+  'InvalidParameterValueException',
+  'OptedOutException',
+]);
 
 export const snsSmsSender = (): SmsSender => ({
   async send(message: SmsMessage) {

@@ -16,12 +16,19 @@ export const CONFIRMATION_LINK_TTL_MS = 48 * 3600_000;
  * one and a wrong identifiant all get the same answer after the same work (one index query,
  * one read, one constant-time comparison), so the answer says nothing about which was wrong.
  */
-export async function companyForIdentifiers(ports: AuthPorts, siret: string, companyNumber: string): Promise<Company> {
+export async function companyForIdentifiers(
+  ports: AuthPorts,
+  siret: string,
+  companyNumber: string,
+): Promise<Company> {
   const company = await ports.users.companyBySiret(siret);
   const stored = company ?? (await ports.users.getCompany('0'.repeat(26)));
   const expected = `${stored?.mainSiret ?? ''}#${stored?.companyNumber ?? ''}`;
   const given = `${siret}#${companyNumber}`;
-  const numberMatches = ports.secrets.same(ports.secrets.digest('activation', expected), ports.secrets.digest('activation', given));
+  const numberMatches = ports.secrets.same(
+    ports.secrets.digest('activation', expected),
+    ports.secrets.digest('activation', given),
+  );
   if (!company || !numberMatches) throw unprocessable('ACTIVATION_IDENTIFIERS_UNKNOWN');
   return company;
 }
@@ -55,7 +62,8 @@ export const activateSpace =
     const company = await companyForIdentifiers(ports, input.siret, input.companyNumber);
     if (company.activated) throw conflict('COMPANY_ALREADY_ACTIVATED');
     const mobile = normaliseFrenchMobile(input.mobile);
-    if (!mobile) throw unprocessable('INVALID_MOBILE', { mobile: 'Saisissez un numéro de mobile français (06 ou 07).' });
+    if (!mobile)
+      throw unprocessable('INVALID_MOBILE', { mobile: 'Saisissez un numéro de mobile français (06 ou 07).' });
     assertAcceptablePassword(ports, input.password, input);
     if (await ports.users.userByEmail(input.email)) {
       // A double click: the first request may have activated the company with this very address meanwhile.
@@ -96,7 +104,10 @@ export const activateSpace =
         },
         'attribute_not_exists(PK)',
       ),
-      put({ ...keys.userEmail(input.email), _type: 'UserEmail', _v: 1, userId, email: input.email }, 'attribute_not_exists(PK)'),
+      put(
+        { ...keys.userEmail(input.email), _type: 'UserEmail', _v: 1, userId, email: input.email },
+        'attribute_not_exists(PK)',
+      ),
       put({
         ...keys.membership(userId, company.companyId),
         ...keys.companyMember(company.companyId, userId),
@@ -159,8 +170,20 @@ export const activateSpace =
     const link = newLinkToken(ports, 'confirm-email', userId, CONFIRMATION_LINK_TTL_MS);
     try {
       await ports.users.transact([
-        update(keys.user(userId), 'SET identityStatus = :created', { ':created': 'created' }, 'attribute_exists(PK)'),
-        put({ ...keys.linkToken(link.digest), _type: 'LinkToken', _v: 1, purpose: link.purpose, userId, expiresAt: link.expiresAt }),
+        update(
+          keys.user(userId),
+          'SET identityStatus = :created',
+          { ':created': 'created' },
+          'attribute_exists(PK)',
+        ),
+        put({
+          ...keys.linkToken(link.digest),
+          _type: 'LinkToken',
+          _v: 1,
+          purpose: link.purpose,
+          userId,
+          expiresAt: link.expiresAt,
+        }),
         emailOutbox(
           ports,
           'auth.confirm-email',

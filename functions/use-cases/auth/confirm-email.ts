@@ -30,7 +30,12 @@ export const confirmEmail =
     const nowIso = ports.clock.nowIso();
     try {
       await ports.users.transact([
-        update(keys.linkToken(digest), 'SET usedAt = :now', { ':now': nowIso }, 'attribute_not_exists(usedAt)'),
+        update(
+          keys.linkToken(digest),
+          'SET usedAt = :now',
+          { ':now': nowIso },
+          'attribute_not_exists(usedAt)',
+        ),
         update(
           keys.user(item.userId),
           'SET #status = :active, emailConfirmedAt = :now, version = version + :one',

@@ -7,7 +7,10 @@ import type { AuthPorts } from './auth-ports';
 export const getMe =
   (ports: Pick<AuthPorts, 'users'>) =>
   async (userId: string): Promise<MeResponse> => {
-    const [user, memberships] = await Promise.all([ports.users.getUser(userId), ports.users.memberships(userId)]);
+    const [user, memberships] = await Promise.all([
+      ports.users.getUser(userId),
+      ports.users.memberships(userId),
+    ]);
     if (!user) throw new DomainError('UNAUTHENTICATED');
     return {
       userId: user.userId,

@@ -13,7 +13,8 @@ export async function currentLoginAttempt(
   const digest = ports.secrets.digest('login', cookie);
   const attempt = await ports.sessions.loginAttempt(digest);
   const nowSeconds = Math.floor(ports.clock.nowMs() / 1000);
-  if (!attempt || attempt.expiresAt < nowSeconds) throw new DomainError('UNAUTHENTICATED', 'LOGIN_ATTEMPT_INVALID');
+  if (!attempt || attempt.expiresAt < nowSeconds)
+    throw new DomainError('UNAUTHENTICATED', 'LOGIN_ATTEMPT_INVALID');
   if (attempt.status === 'dead') throw new DomainError('UNAUTHENTICATED', 'LOGIN_ATTEMPT_EXHAUSTED');
   if (attempt.status !== 'pending') throw new DomainError('UNAUTHENTICATED', 'LOGIN_ATTEMPT_INVALID');
   return { attempt, digest };

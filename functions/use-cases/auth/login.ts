@@ -33,7 +33,12 @@ export const login =
   async (input: LoginInput): Promise<LoginResult> => {
     await enforceRateLimits(ports, [
       { scope: 'login-ip', subject: input.ip, limit: 30, windowSeconds: 900 },
-      { scope: 'login-email', subject: ports.secrets.digest('rate', input.email), limit: 10, windowSeconds: 900 },
+      {
+        scope: 'login-email',
+        subject: ports.secrets.digest('rate', input.email),
+        limit: 10,
+        windowSeconds: 900,
+      },
     ]);
     // Both always run, so timing does not tell whether the e-mail exists.
     const [user, passwordOk] = await Promise.all([
@@ -46,7 +51,9 @@ export const login =
     if (user.status === 'pending_email') throw new DomainError('FORBIDDEN', 'EMAIL_NOT_CONFIRMED');
 
     const now = ports.clock.nowMs();
-    const deviceDigest = isOpaqueSecret(input.deviceCookie) ? ports.secrets.digest('device', input.deviceCookie) : undefined;
+    const deviceDigest = isOpaqueSecret(input.deviceCookie)
+      ? ports.secrets.digest('device', input.deviceCookie)
+      : undefined;
     const device = deviceDigest ? await ports.sessions.device(user.userId, deviceDigest) : undefined;
     const required = mfaRequired({
       deviceKnown: Boolean(device),
@@ -58,12 +65,20 @@ export const login =
     });
 
     if (!required) {
-      const session = newSession(ports, { userId: user.userId, ip: input.ip, userAgent: input.userAgent, rememberDevice: false });
+      const session = newSession(ports, {
+        userId: user.userId,
+        ip: input.ip,
+        userAgent: input.userAgent,
+        rememberDevice: false,
+      });
       const nowIso = new Date(now).toISOString();
       await ports.users.transact([
         ...session.items,
         ports.sessions.deviceTouch(user.userId, deviceDigest!, input.ip, nowIso),
-        update(keys.user(user.userId), 'SET lastLoginAt = :now, lastLoginIp = :ip', { ':now': nowIso, ':ip': input.ip }),
+        update(keys.user(user.userId), 'SET lastLoginAt = :now, lastLoginIp = :ip', {
+          ':now': nowIso,
+          ':ip': input.ip,
+        }),
       ]);
       return { response: { status: 'authenticated' }, cookies: session.cookies };
     }

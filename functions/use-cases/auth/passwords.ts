@@ -5,7 +5,14 @@ import { put, update } from '../../adapters/dynamodb/users-repository';
 import { emailTemplates, frenchDateTime } from '../messages/email-templates';
 import type { AuthPorts } from './auth-ports';
 import { usableLinkToken } from './confirm-email';
-import { assertAcceptablePassword, emailOutbox, enforceRateLimits, linkUrl, newLinkToken, newSession } from './shared';
+import {
+  assertAcceptablePassword,
+  emailOutbox,
+  enforceRateLimits,
+  linkUrl,
+  newLinkToken,
+  newSession,
+} from './shared';
 
 export const RESET_LINK_TTL_MS = 30 * 60_000;
 
@@ -16,7 +23,9 @@ export const RESET_LINK_TTL_MS = 30 * 60_000;
 export const requestPasswordReset =
   (ports: AuthPorts) =>
   async (input: { email: string; ip: string }): Promise<{ accepted: true }> => {
-    await enforceRateLimits(ports, [{ scope: 'reset-ip', subject: input.ip, limit: 20, windowSeconds: 3600 }]);
+    await enforceRateLimits(ports, [
+      { scope: 'reset-ip', subject: input.ip, limit: 20, windowSeconds: 3600 },
+    ]);
     const perEmailAllowed = await ports.rateLimiter.hit({
       scope: 'reset-email',
       subject: ports.secrets.digest('rate', input.email),
@@ -25,10 +34,18 @@ export const requestPasswordReset =
     });
     const user = await ports.users.userByEmail(input.email);
     // Over the per-address limit we stay silent rather than say so: the answer must not differ.
-    if (!perEmailAllowed || !user || (user.status !== 'active' && user.status !== 'pending_email')) return { accepted: true };
+    if (!perEmailAllowed || !user || (user.status !== 'active' && user.status !== 'pending_email'))
+      return { accepted: true };
     const link = newLinkToken(ports, 'reset-password', user.userId, RESET_LINK_TTL_MS);
     await ports.users.transact([
-      put({ ...keys.linkToken(link.digest), _type: 'LinkToken', _v: 1, purpose: link.purpose, userId: user.userId, expiresAt: link.expiresAt }),
+      put({
+        ...keys.linkToken(link.digest),
+        _type: 'LinkToken',
+        _v: 1,
+        purpose: link.purpose,
+        userId: user.userId,
+        expiresAt: link.expiresAt,
+      }),
       emailOutbox(
         ports,
         'auth.reset-password',
@@ -52,7 +69,10 @@ const endOtherSessions = (ports: AuthPorts, userId: string, keepDigest?: string)
 
 /** Every session issued before this instant is refused (sessions are checked against the user). */
 const endSessionsBefore = (userId: string, nowIso: string) =>
-  update(keys.user(userId), 'SET sessionsNotBefore = :now, version = version + :one', { ':now': nowIso, ':one': 1 });
+  update(keys.user(userId), 'SET sessionsNotBefore = :now, version = version + :one', {
+    ':now': nowIso,
+    ':one': 1,
+  });
 
 /** The new password from the e-mailed link. It also proves the address, and ends every session. */
 export const resetPassword =
@@ -61,14 +81,20 @@ export const resetPassword =
     const { digest, item } = await usableLinkToken(ports, input.token, 'reset-password');
     if (item.usedAt) throw unprocessable('LINK_INVALID');
     const user = await ports.users.getUser(item.userId);
-    if (!user || (user.status !== 'active' && user.status !== 'pending_email')) throw unprocessable('LINK_INVALID');
+    if (!user || (user.status !== 'active' && user.status !== 'pending_email'))
+      throw unprocessable('LINK_INVALID');
     assertAcceptablePassword(ports, input.password, user);
     // From nowMs, like the createdAt of sessions and login attempts it is compared with.
     const nowIso = new Date(ports.clock.nowMs()).toISOString();
     try {
       // Spend the link first: a second submission of the same link cannot set another password.
       await ports.users.transact([
-        update(keys.linkToken(digest), 'SET usedAt = :now', { ':now': nowIso }, 'attribute_not_exists(usedAt)'),
+        update(
+          keys.linkToken(digest),
+          'SET usedAt = :now',
+          { ':now': nowIso },
+          'attribute_not_exists(usedAt)',
+        ),
       ]);
     } catch (error) {
       if (error instanceof TransactionCanceledException) throw unprocessable('LINK_INVALID');
@@ -85,7 +111,12 @@ export const resetPassword =
           undefined,
           { '#status': 'status' },
         ),
-        emailOutbox(ports, 'auth.password-changed', user.email, emailTemplates.passwordChanged({ firstName: user.firstName, at: frenchDateTime(nowIso) })),
+        emailOutbox(
+          ports,
+          'auth.password-changed',
+          user.email,
+          emailTemplates.passwordChanged({ firstName: user.firstName, at: frenchDateTime(nowIso) }),
+        ),
       ]);
     } catch (error) {
       // The link is given back, so that sending the same form again finishes the reset.
@@ -104,8 +135,17 @@ export const resetPassword =
  */
 export const changePassword =
   (ports: AuthPorts) =>
-  async (input: { userId: string; sessionDigest: string; currentPassword: string; newPassword: string; ip: string; userAgent: string }) => {
-    await enforceRateLimits(ports, [{ scope: 'change-password', subject: input.userId, limit: 10, windowSeconds: 3600 }]);
+  async (input: {
+    userId: string;
+    sessionDigest: string;
+    currentPassword: string;
+    newPassword: string;
+    ip: string;
+    userAgent: string;
+  }) => {
+    await enforceRateLimits(ports, [
+      { scope: 'change-password', subject: input.userId, limit: 10, windowSeconds: 3600 },
+    ]);
     const user = await ports.users.getUser(input.userId);
     if (!user) throw unprocessable('LINK_INVALID');
     if (!(await ports.identity.verifyPassword(user.email, input.currentPassword))) {
@@ -115,12 +155,25 @@ export const changePassword =
     await ports.identity.setPassword(user.email, input.newPassword);
     // The cut-off is one millisecond before the replacement session, which therefore stays valid.
     const cutOff = new Date(ports.clock.nowMs() - 1).toISOString();
-    const session = newSession(ports, { userId: user.userId, ip: input.ip, userAgent: input.userAgent, rememberDevice: false });
+    const session = newSession(ports, {
+      userId: user.userId,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      rememberDevice: false,
+    });
     try {
       await ports.users.transact([
         endSessionsBefore(user.userId, cutOff),
         ...session.items,
-        emailOutbox(ports, 'auth.password-changed', user.email, emailTemplates.passwordChanged({ firstName: user.firstName, at: frenchDateTime(ports.clock.nowIso()) })),
+        emailOutbox(
+          ports,
+          'auth.password-changed',
+          user.email,
+          emailTemplates.passwordChanged({
+            firstName: user.firstName,
+            at: frenchDateTime(ports.clock.nowIso()),
+          }),
+        ),
       ]);
     } catch (error) {
       // Nothing else changed: the current password comes back, and the same form can be sent again.

@@ -1,6 +1,13 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DomainError, unprocessable } from '../../domain/errors';
-import { CODE_TTL_MS, MAX_SMS_PER_PHONE_PER_DAY, MAX_SMS_PER_USER_PER_DAY, RESEND_COOLDOWN_MS, codeFromRandom, sendRefusal } from '../../domain/login-code';
+import {
+  CODE_TTL_MS,
+  MAX_SMS_PER_PHONE_PER_DAY,
+  MAX_SMS_PER_USER_PER_DAY,
+  RESEND_COOLDOWN_MS,
+  codeFromRandom,
+  sendRefusal,
+} from '../../domain/login-code';
 import { maskPhone, normaliseFrenchMobile } from '../../domain/phone';
 import { keys } from '../../adapters/dynamodb/table-keys';
 import { update } from '../../adapters/dynamodb/users-repository';
@@ -16,8 +23,7 @@ const DAY_SECONDS = 24 * 3600;
  * digest bound to the attempt, so a code of another attempt or user never matches.
  */
 export const sendLoginCode =
-  (ports: AuthPorts) =>
-  async (input: { loginCookie: string | undefined; mobile?: string }) => {
+  (ports: AuthPorts) => async (input: { loginCookie: string | undefined; mobile?: string }) => {
     const { attempt, digest } = await currentLoginAttempt(ports, input.loginCookie);
     const user = await ports.users.getUser(attempt.userId);
     if (!attemptStillValid(attempt, user)) throw new DomainError('UNAUTHENTICATED', 'LOGIN_ATTEMPT_INVALID');
@@ -27,7 +33,10 @@ export const sendLoginCode =
       phone = user.mobile;
     } else {
       phone = input.mobile ? normaliseFrenchMobile(input.mobile) : user.mobile;
-      if (!phone) throw unprocessable('INVALID_MOBILE', { mobile: 'Saisissez un numéro de mobile français (06 ou 07).' });
+      if (!phone)
+        throw unprocessable('INVALID_MOBILE', {
+          mobile: 'Saisissez un numéro de mobile français (06 ou 07).',
+        });
     }
 
     const now = ports.clock.nowMs();
@@ -35,7 +44,12 @@ export const sendLoginCode =
     if (refusal === 'cooldown') throw new DomainError('RATE_LIMITED', 'LOGIN_CODE_COOLDOWN');
     if (refusal === 'attempt_cap') throw new DomainError('RATE_LIMITED', 'LOGIN_CODE_SEND_CAP');
     const [userAllowed, phoneAllowed] = await Promise.all([
-      ports.rateLimiter.hit({ scope: 'sms-user', subject: user.userId, limit: MAX_SMS_PER_USER_PER_DAY, windowSeconds: DAY_SECONDS }),
+      ports.rateLimiter.hit({
+        scope: 'sms-user',
+        subject: user.userId,
+        limit: MAX_SMS_PER_USER_PER_DAY,
+        windowSeconds: DAY_SECONDS,
+      }),
       ports.rateLimiter.hit({
         scope: 'sms-phone',
         subject: ports.secrets.digest('rate', phone),
@@ -79,7 +93,8 @@ export const sendLoginCode =
         }),
       ]);
     } catch (error) {
-      if (error instanceof TransactionCanceledException) throw new DomainError('RATE_LIMITED', 'LOGIN_CODE_COOLDOWN');
+      if (error instanceof TransactionCanceledException)
+        throw new DomainError('RATE_LIMITED', 'LOGIN_CODE_COOLDOWN');
       throw error;
     }
     return {

@@ -8,7 +8,12 @@ import type { AuthPorts } from './auth-ports';
 import type { RateLimit } from '../../ports/rate-limiter';
 
 /** Throws the French field error of the first password rule broken. */
-export function assertAcceptablePassword(ports: AuthPorts, password: string, context: PasswordContext, field = 'password') {
+export function assertAcceptablePassword(
+  ports: AuthPorts,
+  password: string,
+  context: PasswordContext,
+  field = 'password',
+) {
   const problem = passwordProblem(password, ports.isCommonPassword, context);
   if (problem) throw unprocessable('PASSWORD_REJECTED', { [field]: passwordProblemMessages[problem] });
 }
@@ -18,7 +23,12 @@ export async function enforceRateLimits(ports: AuthPorts, limits: RateLimit[]): 
   if (results.some((allowed) => !allowed)) throw new DomainError('RATE_LIMITED');
 }
 
-export const emailOutbox = (ports: AuthPorts, purpose: string, to: string, content: EmailContent): TransactItem =>
+export const emailOutbox = (
+  ports: AuthPorts,
+  purpose: string,
+  to: string,
+  content: EmailContent,
+): TransactItem =>
   outboxPut({
     messageId: ports.ids.next(),
     purpose,
@@ -65,7 +75,12 @@ export function newSession(
 }
 
 /** Single-use link tokens: the table keeps only their digest. */
-export function newLinkToken(ports: AuthPorts, purpose: 'confirm-email' | 'reset-password' | 'invitation', userId: string, ttlMs: number) {
+export function newLinkToken(
+  ports: AuthPorts,
+  purpose: 'confirm-email' | 'reset-password' | 'invitation',
+  userId: string,
+  ttlMs: number,
+) {
   const token = ports.secrets.token();
   const digest = ports.secrets.digest('link', token);
   const expiresAt = Math.floor((ports.clock.nowMs() + ttlMs) / 1000);

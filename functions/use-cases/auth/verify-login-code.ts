@@ -42,7 +42,12 @@ export const verifyLoginCode =
           update(
             keys.loginAttempt(digest),
             'SET tries = :tries, #status = :status',
-            { ':tries': tries, ':previous': attempt.tries, ':status': dead ? 'dead' : 'pending', ':pending': 'pending' },
+            {
+              ':tries': tries,
+              ':previous': attempt.tries,
+              ':status': dead ? 'dead' : 'pending',
+              ':pending': 'pending',
+            },
             'tries = :previous AND #status = :pending',
             { '#status': 'status' },
           ),
@@ -63,7 +68,12 @@ export const verifyLoginCode =
     const user = await ports.users.getUser(attempt.userId);
     if (!attemptStillValid(attempt, user)) throw new DomainError('UNAUTHENTICATED', 'LOGIN_ATTEMPT_INVALID');
     const nowIso = new Date(now).toISOString();
-    const session = newSession(ports, { userId: user.userId, ip: input.ip, userAgent: input.userAgent, rememberDevice: true });
+    const session = newSession(ports, {
+      userId: user.userId,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      rememberDevice: true,
+    });
     try {
       await ports.users.transact([
         update(
@@ -97,7 +107,8 @@ export const verifyLoginCode =
       ]);
     } catch (error) {
       // The same code submitted twice at once: one wins, the other must log in again.
-      if (error instanceof TransactionCanceledException) throw new DomainError('UNAUTHENTICATED', 'LOGIN_ATTEMPT_INVALID');
+      if (error instanceof TransactionCanceledException)
+        throw new DomainError('UNAUTHENTICATED', 'LOGIN_ATTEMPT_INVALID');
       throw error;
     }
     return { cookies: [...session.cookies, clearCookie(COOKIE.login)] };

@@ -65,7 +65,10 @@ export const importBackOfficeFile =
     };
   };
 
-const unknownCompany = (line: number): RejectedLine => ({ line, reason: 'Entreprise inconnue (identifiant_entreprise).' });
+const unknownCompany = (line: number): RejectedLine => ({
+  line,
+  reason: 'Entreprise inconnue (identifiant_entreprise).',
+});
 
 async function companyIdsFor(ports: ImportPorts, rows: { row: { identifiant_entreprise: string } }[]) {
   return ports.repository.companyIdsByNumber([...new Set(rows.map(({ row }) => row.identifiant_entreprise))]);
@@ -74,7 +77,10 @@ async function companyIdsFor(ports: ImportPorts, rows: { row: { identifiant_entr
 const planners: Record<BackOfficeRecordKind, (ports: ImportPorts, text: string) => Promise<Outcome>> = {
   async entreprises(ports, text) {
     const parsed = parseBackOfficeCsv<CompanyRow>('entreprises', text);
-    const rejected = [...parsed.rejected, ...rejectDuplicates(parsed.rows, (row) => row.identifiant_entreprise)];
+    const rejected = [
+      ...parsed.rejected,
+      ...rejectDuplicates(parsed.rows, (row) => row.identifiant_entreprise),
+    ];
     if (rejected.length > 0) return { rejected };
     const existing = await companyIdsFor(ports, parsed.rows);
     const rows = parsed.rows.map(({ row }) => {
@@ -100,7 +106,13 @@ const planners: Record<BackOfficeRecordKind, (ports: ImportPorts, text: string) 
       if (!companyId) rejected.push(unknownCompany(line));
       else rows.push({ companyId, row });
     }
-    return { rejected, write: async () => ({ written: await ports.repository.upsertEstablishments(rows, ports.clock.nowIso()), created: 0 }) };
+    return {
+      rejected,
+      write: async () => ({
+        written: await ports.repository.upsertEstablishments(rows, ports.clock.nowIso()),
+        created: 0,
+      }),
+    };
   },
 
   async contrats(ports, text) {
@@ -115,14 +127,23 @@ const planners: Record<BackOfficeRecordKind, (ports: ImportPorts, text: string) 
         rejected.push({ line, reason: "La date de fin précède la date d'effet." });
       else rows.push({ companyId, row });
     }
-    return { rejected, write: async () => ({ written: await ports.repository.upsertContracts(rows, ports.clock.nowIso()), created: 0 }) };
+    return {
+      rejected,
+      write: async () => ({
+        written: await ports.repository.upsertContracts(rows, ports.clock.nowIso()),
+        created: 0,
+      }),
+    };
   },
 
   async assures(ports, text) {
     const parsed = parseBackOfficeCsv<InsuredRow>('assures', text);
     const rejected = [
       ...parsed.rejected,
-      ...rejectDuplicates(parsed.rows, (row) => `${row.identifiant_entreprise}#${row.nir}#${row.contrat_employeur}`),
+      ...rejectDuplicates(
+        parsed.rows,
+        (row) => `${row.identifiant_entreprise}#${row.nir}#${row.contrat_employeur}`,
+      ),
     ];
     const companies = await companyIdsFor(ports, parsed.rows);
     const known = parsed.rows.flatMap(({ line, row }) => {
@@ -131,18 +152,30 @@ const planners: Record<BackOfficeRecordKind, (ports: ImportPorts, text: string) 
       return companyId ? [{ line, row, companyId, nirDigest: ports.nirDigest(row.nir) }] : [];
     });
     const [contracts, establishments, insuredIds] = await Promise.all([
-      ports.repository.existingContracts(known.map((k) => ({ companyId: k.companyId, contractNumber: k.row.contrat_employeur }))),
-      ports.repository.existingEstablishments(known.map((k) => ({ companyId: k.companyId, siret: k.row.siret }))),
+      ports.repository.existingContracts(
+        known.map((k) => ({ companyId: k.companyId, contractNumber: k.row.contrat_employeur })),
+      ),
+      ports.repository.existingEstablishments(
+        known.map((k) => ({ companyId: k.companyId, siret: k.row.siret })),
+      ),
       ports.repository.insuredIds(
-        known.map((k) => ({ companyId: k.companyId, nirDigest: k.nirDigest, contractNumber: k.row.contrat_employeur })),
+        known.map((k) => ({
+          companyId: k.companyId,
+          nirDigest: k.nirDigest,
+          contractNumber: k.row.contrat_employeur,
+        })),
       ),
     ]);
     const rows = known.flatMap(({ line, row, companyId, nirDigest }) => {
       const contract = contracts.get(`${companyId}#${row.contrat_employeur}`);
-      if (!contract) return (rejected.push({ line, reason: 'Contrat inconnu pour cette entreprise (contrat_employeur).' }), []);
+      if (!contract)
+        return (
+          rejected.push({ line, reason: 'Contrat inconnu pour cette entreprise (contrat_employeur).' }),
+          []
+        );
       const establishmentName = establishments.get(`${companyId}#${row.siret}`);
       if (establishmentName === undefined)
-        return (rejected.push({ line, reason: "Établissement inconnu pour cette entreprise (siret)." }), []);
+        return (rejected.push({ line, reason: 'Établissement inconnu pour cette entreprise (siret).' }), []);
       if (row.date_fin && row.date_fin < row.date_effet)
         return (rejected.push({ line, reason: "La date de fin précède la date d'effet." }), []);
       const existingId = insuredIds.get(`COMPANY#${companyId}#NIR#${nirDigest}#${row.contrat_employeur}`);
@@ -174,7 +207,8 @@ const planners: Record<BackOfficeRecordKind, (ports: ImportPorts, text: string) 
       ...parsed.rejected,
       ...rejectDuplicates(
         parsed.rows,
-        (row) => `${row.identifiant_entreprise}#${row.nir_assure}#${row.contrat_employeur}#${row.lien}#${row.prenom}#${row.date_naissance}`,
+        (row) =>
+          `${row.identifiant_entreprise}#${row.nir_assure}#${row.contrat_employeur}#${row.lien}#${row.prenom}#${row.date_naissance}`,
       ),
     ];
     const companies = await companyIdsFor(ports, parsed.rows);
@@ -184,7 +218,11 @@ const planners: Record<BackOfficeRecordKind, (ports: ImportPorts, text: string) 
       return companyId ? [{ line, row, companyId, nirDigest: ports.nirDigest(row.nir_assure) }] : [];
     });
     const insuredIds = await ports.repository.insuredIds(
-      known.map((k) => ({ companyId: k.companyId, nirDigest: k.nirDigest, contractNumber: k.row.contrat_employeur })),
+      known.map((k) => ({
+        companyId: k.companyId,
+        nirDigest: k.nirDigest,
+        contractNumber: k.row.contrat_employeur,
+      })),
     );
     const groups = new Map<string, { companyId: string; insuredId: string; rows: BeneficiaryRow[] }>();
     for (const { line, row, companyId, nirDigest } of known) {

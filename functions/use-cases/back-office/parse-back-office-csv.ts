@@ -26,7 +26,13 @@ export const MAX_IMPORT_ROWS = 50_000;
 export function parseBackOfficeCsv<Row>(kind: BackOfficeRecordKind, text: string): ParsedFile<Row> {
   let records: string[][];
   try {
-    records = parse(text, { delimiter: ';', bom: true, skip_empty_lines: true, relax_column_count: true, trim: false });
+    records = parse(text, {
+      delimiter: ';',
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: false,
+    });
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     return { rows: [], rejected: [{ line, reason: `Fichier CSV illisible : ${(error as Error).message}` }] };
@@ -40,14 +46,20 @@ export function parseBackOfficeCsv<Row>(kind: BackOfficeRecordKind, text: string
     };
   }
   if (lines.length > MAX_IMPORT_ROWS) {
-    return { rows: [], rejected: [{ line: 1, reason: `Fichier trop long : ${MAX_IMPORT_ROWS} lignes au maximum.` }] };
+    return {
+      rows: [],
+      rejected: [{ line: 1, reason: `Fichier trop long : ${MAX_IMPORT_ROWS} lignes au maximum.` }],
+    };
   }
   const schema = backOfficeRowSchemas[kind];
   const parsed: ParsedFile<Row> = { rows: [], rejected: [] };
   lines.forEach((cells, index) => {
     const line = index + 2;
     if (cells.length !== expected.length) {
-      parsed.rejected.push({ line, reason: `${expected.length} colonnes attendues, ${cells.length} trouvées.` });
+      parsed.rejected.push({
+        line,
+        reason: `${expected.length} colonnes attendues, ${cells.length} trouvées.`,
+      });
       return;
     }
     const record = Object.fromEntries(expected.map((column, i) => [column, cells[i]]));
@@ -63,7 +75,10 @@ export function parseBackOfficeCsv<Row>(kind: BackOfficeRecordKind, text: string
 }
 
 /** Reports every line whose natural key repeats an earlier line of the same file. */
-export function rejectDuplicates<Row>(rows: { line: number; row: Row }[], keyOf: (row: Row) => string): RejectedLine[] {
+export function rejectDuplicates<Row>(
+  rows: { line: number; row: Row }[],
+  keyOf: (row: Row) => string,
+): RejectedLine[] {
   const firstLine = new Map<string, number>();
   const rejected: RejectedLine[] = [];
   for (const { line, row } of rows) {

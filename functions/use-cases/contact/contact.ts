@@ -70,13 +70,24 @@ const referenceOf = (messageId: string, nowIso: string) => `CT-${nowIso.slice(0,
 /** Step 1 of an attachment: the browser gets a presigned POST for one file of ≤ 3 MB. */
 export const createContactUpload =
   (ports: ContactPorts) =>
-  async (input: { companyId: string; userId: string; fileName: string; contentType: UploadContentType; size: number }) => {
+  async (input: {
+    companyId: string;
+    userId: string;
+    fileName: string;
+    contentType: UploadContentType;
+    size: number;
+  }) => {
     if (!extensionMatches(input.contentType, input.fileName)) {
       throw unprocessable('ATTACHMENT_EXTENSION_MISMATCH', {
         fileName: `Le nom « ${safeFileName(input.fileName)} » ne correspond pas à un fichier ${UPLOAD_TYPES[input.contentType].label}.`,
       });
     }
-    const allowed = await ports.rateLimiter.hit({ scope: 'contact-upload', subject: input.userId, limit: 40, windowSeconds: 3600 });
+    const allowed = await ports.rateLimiter.hit({
+      scope: 'contact-upload',
+      subject: input.userId,
+      limit: 40,
+      windowSeconds: 3600,
+    });
     if (!allowed) throw new DomainError('RATE_LIMITED');
     const uploadId = ports.ids.next();
     const key = `pending/contact/${input.companyId}/${uploadId}`;
@@ -99,7 +110,13 @@ export const createContactUpload =
         expiresAt: Math.floor(now / 1000) + UPLOAD_RECORD_SECONDS,
       }),
     ]);
-    const post = await presignedUpload(ports.uploadsBucket, key, input.contentType, MAX_ATTACHMENT_BYTES, UPLOAD_TTL_SECONDS);
+    const post = await presignedUpload(
+      ports.uploadsBucket,
+      key,
+      input.contentType,
+      MAX_ATTACHMENT_BYTES,
+      UPLOAD_TTL_SECONDS,
+    );
     return {
       uploadId,
       url: post.url,
@@ -110,7 +127,10 @@ export const createContactUpload =
   };
 
 /** Every attachment must be this user's, for this company, uploaded, ≤ 3 MB and really of its type. */
-async function checkedAttachments(ports: ContactPorts, input: { companyId: string; userId: string; attachments: string[] }) {
+async function checkedAttachments(
+  ports: ContactPorts,
+  input: { companyId: string; userId: string; attachments: string[] },
+) {
   if (new Set(input.attachments).size !== input.attachments.length) {
     throw unprocessable('ATTACHMENT_DUPLICATE', { attachments: 'La même pièce jointe figure deux fois.' });
   }
@@ -120,16 +140,31 @@ async function checkedAttachments(ports: ContactPorts, input: { companyId: strin
     input.attachments.map(async (uploadId, index) => {
       const field = `attachments.${index}`;
       const item = items.find((candidate) => candidate.uploadId === uploadId);
-      if (!item || item.userId !== input.userId || item.companyId !== input.companyId || item.purpose !== 'contact' || item.expiresAt < nowSeconds) {
-        throw unprocessable('ATTACHMENT_UNKNOWN', { [field]: 'Pièce jointe introuvable : ajoutez-la de nouveau.' });
+      if (
+        !item ||
+        item.userId !== input.userId ||
+        item.companyId !== input.companyId ||
+        item.purpose !== 'contact' ||
+        item.expiresAt < nowSeconds
+      ) {
+        throw unprocessable('ATTACHMENT_UNKNOWN', {
+          [field]: 'Pièce jointe introuvable : ajoutez-la de nouveau.',
+        });
       }
       if (item.status !== 'pending') {
-        throw unprocessable('ATTACHMENT_UNKNOWN', { [field]: `« ${item.fileName} » est déjà jointe à un autre message.` });
+        throw unprocessable('ATTACHMENT_UNKNOWN', {
+          [field]: `« ${item.fileName} » est déjà jointe à un autre message.`,
+        });
       }
       const object = await inspectObject(ports.uploadsBucket, item.key);
-      if (!object) throw unprocessable('ATTACHMENT_NOT_UPLOADED', { [field]: `« ${item.fileName} » n’a pas été reçue : ajoutez-la de nouveau.` });
+      if (!object)
+        throw unprocessable('ATTACHMENT_NOT_UPLOADED', {
+          [field]: `« ${item.fileName} » n’a pas été reçue : ajoutez-la de nouveau.`,
+        });
       if (object.size === 0 || object.size > MAX_ATTACHMENT_BYTES) {
-        throw unprocessable('ATTACHMENT_TOO_LARGE', { [field]: `« ${item.fileName} » dépasse 3 Mo (ou est vide).` });
+        throw unprocessable('ATTACHMENT_TOO_LARGE', {
+          [field]: `« ${item.fileName} » dépasse 3 Mo (ou est vide).`,
+        });
       }
       if (!contentMatches(item.contentType, object.head)) {
         throw unprocessable('ATTACHMENT_DISGUISED', {
@@ -149,11 +184,21 @@ async function checkedAttachments(ports: ContactPorts, input: { companyId: strin
 export const sendContactMessage =
   (ports: ContactPorts) =>
   async (input: SendContactMessageRequest & { companyId: string; userId: string }) => {
-    const existing = await ports.users.getMany<{ messageId: string; userId: string; companyId: string }>([keys.contactRequest(input.requestId)]);
+    const existing = await ports.users.getMany<{ messageId: string; userId: string; companyId: string }>([
+      keys.contactRequest(input.requestId),
+    ]);
     if (existing[0]) return replay(ports, input, existing[0]);
-    const allowed = await ports.rateLimiter.hit({ scope: 'contact-send', subject: input.userId, limit: 20, windowSeconds: 3600 });
+    const allowed = await ports.rateLimiter.hit({
+      scope: 'contact-send',
+      subject: input.userId,
+      limit: 20,
+      windowSeconds: 3600,
+    });
     if (!allowed) throw new DomainError('RATE_LIMITED');
-    const [user, company] = await Promise.all([ports.users.getUser(input.userId), ports.users.getCompany(input.companyId)]);
+    const [user, company] = await Promise.all([
+      ports.users.getUser(input.userId),
+      ports.users.getCompany(input.companyId),
+    ]);
     if (!user || !company) throw new DomainError('UNAUTHENTICATED');
     const attachments = await checkedAttachments(ports, { ...input, attachments: input.attachments });
 
@@ -169,7 +214,17 @@ export const sendContactMessage =
     const outboxId = ports.ids.next();
     const linkExpiresAt = Math.floor(ports.clock.nowMs() / 1000) + ATTACHMENT_LINK_TTL_SECONDS;
     const items = [
-      put({ ...keys.contactRequest(input.requestId), _type: 'ContactRequest', _v: 1, messageId, userId: input.userId, companyId: input.companyId }, 'attribute_not_exists(PK)'),
+      put(
+        {
+          ...keys.contactRequest(input.requestId),
+          _type: 'ContactRequest',
+          _v: 1,
+          messageId,
+          userId: input.userId,
+          companyId: input.companyId,
+        },
+        'attribute_not_exists(PK)',
+      ),
       put({
         ...keys.contactMessage(input.companyId, input.userId, messageId),
         _type: 'ContactMessage',
@@ -181,12 +236,23 @@ export const sendContactMessage =
         motif: input.motif,
         subject: input.subject,
         message: input.message,
-        attachments: stored.map((file) => ({ fileName: file.fileName, size: file.size, key: file.finalKey, contentType: file.contentType })),
+        attachments: stored.map((file) => ({
+          fileName: file.fileName,
+          size: file.size,
+          key: file.finalKey,
+          contentType: file.contentType,
+        })),
         outboxId,
         sentAt: nowIso,
       }),
       ...stored.flatMap((file) => [
-        update(keys.upload(file.uploadId), 'SET #status = :used', { ':used': 'used', ':pending': 'pending' }, '#status = :pending', { '#status': 'status' }),
+        update(
+          keys.upload(file.uploadId),
+          'SET #status = :used',
+          { ':used': 'used', ':pending': 'pending' },
+          '#status = :pending',
+          { '#status': 'status' },
+        ),
         put({
           ...keys.linkToken(ports.secrets.digest('link', file.token)),
           _type: 'LinkToken',
@@ -256,7 +322,9 @@ export const sendContactMessage =
       await transact(items);
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
-        const again = await ports.users.getMany<{ messageId: string; userId: string; companyId: string }>([keys.contactRequest(input.requestId)]);
+        const again = await ports.users.getMany<{ messageId: string; userId: string; companyId: string }>([
+          keys.contactRequest(input.requestId),
+        ]);
         if (again[0]) return replay(ports, input, again[0]);
       }
       throw error;
@@ -277,8 +345,11 @@ async function replay(
   input: { companyId: string; userId: string },
   guard: { messageId: string; userId: string; companyId: string },
 ) {
-  if (guard.userId !== input.userId || guard.companyId !== input.companyId) throw new DomainError('CONFLICT', 'REQUEST_ID_REUSED');
-  const [message] = await listContactMessages(ports)(input.companyId, input.userId, { ids: [guard.messageId] });
+  if (guard.userId !== input.userId || guard.companyId !== input.companyId)
+    throw new DomainError('CONFLICT', 'REQUEST_ID_REUSED');
+  const [message] = await listContactMessages(ports)(input.companyId, input.userId, {
+    ids: [guard.messageId],
+  });
   if (!message) throw new DomainError('CONFLICT', 'REQUEST_ID_REUSED');
   return message;
 }
@@ -292,40 +363,58 @@ const STATUS_BY_OUTBOX: Record<string, 'pending' | 'sent' | 'failed'> = {
 
 /** "Mes messages": this user's messages about this company, with the delivery status. */
 export const listContactMessages =
-  (ports: ContactPorts) =>
-  async (companyId: string, userId: string, options: { cursor?: string; ids?: string[] } = {}) => {
-    const messages = options.ids
-      ? await batchGet<ContactMessageItem>(options.ids.map((id) => keys.contactMessage(companyId, userId, id)))
-      : (
-          await queryPage<ContactMessageItem>({
-            partition: keys.contactMessagesPartition(companyId, userId),
-            cursor: options.cursor,
-            limit: 50,
-            descending: true,
-          })
-        ).items;
-    const outbox = await batchGet<{ messageId: string; status: string }>(messages.map((message) => keys.outbox(message.outboxId)));
-    const statusOf = new Map(outbox.map((item) => [item.messageId, STATUS_BY_OUTBOX[item.status] ?? 'pending']));
-    return messages.map((message) => ({
-      messageId: message.messageId,
-      reference: message.reference,
-      motif: message.motif,
-      subject: message.subject,
-      sentAt: message.sentAt,
-      attachments: message.attachments.map(({ fileName, size }) => ({ fileName, size })),
-      status: statusOf.get(message.outboxId) ?? ('pending' as const),
-    }));
-  };
+  // Reads only the table (through the shared repositories); the ports keep every use case's signature alike.
+  (_ports: ContactPorts) =>
+    async (companyId: string, userId: string, options: { cursor?: string; ids?: string[] } = {}) => {
+      const messages = options.ids
+        ? await batchGet<ContactMessageItem>(
+            options.ids.map((id) => keys.contactMessage(companyId, userId, id)),
+          )
+        : (
+            await queryPage<ContactMessageItem>({
+              partition: keys.contactMessagesPartition(companyId, userId),
+              cursor: options.cursor,
+              limit: 50,
+              descending: true,
+            })
+          ).items;
+      const outbox = await batchGet<{ messageId: string; status: string }>(
+        messages.map((message) => keys.outbox(message.outboxId)),
+      );
+      const statusOf = new Map(
+        outbox.map((item) => [item.messageId, STATUS_BY_OUTBOX[item.status] ?? 'pending']),
+      );
+      return messages.map((message) => ({
+        messageId: message.messageId,
+        reference: message.reference,
+        motif: message.motif,
+        subject: message.subject,
+        sentAt: message.sentAt,
+        attachments: message.attachments.map(({ fileName, size }) => ({ fileName, size })),
+        status: statusOf.get(message.outboxId) ?? ('pending' as const),
+      }));
+    };
 
 /** The link in the insurer team's e-mail: a fresh 5-minute presigned URL while the link lives. */
 export const attachmentDownload =
   (ports: ContactPorts) =>
   async (token: string): Promise<string> => {
     const item = (await ports.users.linkToken(ports.secrets.digest('link', token))) as
-      | { purpose: string; bucketKey?: string; fileName?: string; expiresAt: number }
-      | undefined;
-    if (!item || item.purpose !== 'contact-attachment' || !item.bucketKey || item.expiresAt < Math.floor(ports.clock.nowMs() / 1000)) {
+      { purpose: string; bucketKey?: string; fileName?: string; expiresAt: number } | undefined;
+    if (
+      !item ||
+      item.purpose !== 'contact-attachment' ||
+      !item.bucketKey ||
+      item.expiresAt < Math.floor(ports.clock.nowMs() / 1000)
+    ) {
       throw unprocessable('LINK_INVALID');
     }
-    return (await downloadUrl(ports.uploadsBucket, item.bucketKey, item.fileName ?? 'piece-jointe', ports.clock.nowMs())).url;
+    return (
+      await downloadUrl(
+        ports.uploadsBucket,
+        item.bucketKey,
+        item.fileName ?? 'piece-jointe',
+        ports.clock.nowMs(),
+      )
+    ).url;
   };

@@ -6,7 +6,11 @@ import { planRadiation, type RadiationReason } from '../../domain/radiation';
 import type { EmployeeSummary, ListEmployeesQuery } from '../../contracts/employees';
 import { RADIATION_REASON_LABELS } from '../../contracts/employees';
 import { RISQUE_LABELS, STATUT_LABELS } from '../../contracts/common';
-import type { EmployeesRepository, InsuredFilters, InsuredItem } from '../../adapters/dynamodb/employees-repository';
+import type {
+  EmployeesRepository,
+  InsuredFilters,
+  InsuredItem,
+} from '../../adapters/dynamodb/employees-repository';
 import { keys } from '../../adapters/dynamodb/table-keys';
 import { update } from '../../adapters/dynamodb/users-repository';
 import { transact } from '../../adapters/dynamodb/transact';
@@ -20,7 +24,10 @@ import { emailTemplates } from '../messages/email-templates';
 
 export interface EmployeePorts {
   employees: EmployeesRepository;
-  users: { getUser(userId: string): Promise<{ firstName: string; lastName: string } | undefined>; getCompany(companyId: string): Promise<{ name: string; mainSiret: string } | undefined> };
+  users: {
+    getUser(userId: string): Promise<{ firstName: string; lastName: string } | undefined>;
+    getCompany(companyId: string): Promise<{ name: string; mainSiret: string } | undefined>;
+  };
   clock: Clock;
   ids: Ids;
   nirDigest: (nir: string) => string;
@@ -75,21 +82,27 @@ async function employeeOf(ports: EmployeePorts, companyId: string, employeeId: s
 }
 
 /** Mes salariés: one Query on the index of the narrowest filter; a full NIR is a direct lookup. */
-export const listEmployees = (ports: EmployeePorts) => async (companyId: string, query: ListEmployeesQuery) => {
-  const nir = looksLikeNir(query.q);
-  if (nir) {
-    const items = (await ports.employees.insuredByNirDigest(companyId, ports.nirDigest(nir))).filter(
-      (item) =>
-        (!query.siret || item.siret === query.siret) &&
-        (!query.contractNumber || item.contractNumber === query.contractNumber) &&
-        (!query.statut || item.statut === query.statut) &&
-        (!query.state || (query.state === 'radiated') === Boolean(item.endDate)),
+export const listEmployees =
+  (ports: EmployeePorts) => async (companyId: string, query: ListEmployeesQuery) => {
+    const nir = looksLikeNir(query.q);
+    if (nir) {
+      const items = (await ports.employees.insuredByNirDigest(companyId, ports.nirDigest(nir))).filter(
+        (item) =>
+          (!query.siret || item.siret === query.siret) &&
+          (!query.contractNumber || item.contractNumber === query.contractNumber) &&
+          (!query.statut || item.statut === query.statut) &&
+          (!query.state || (query.state === 'radiated') === Boolean(item.endDate)),
+      );
+      return { items: items.map(toEmployeeSummary), cursor: null };
+    }
+    const page = await ports.employees.listInsured(
+      companyId,
+      query as InsuredFilters,
+      query.cursor,
+      query.limit,
     );
-    return { items: items.map(toEmployeeSummary), cursor: null };
-  }
-  const page = await ports.employees.listInsured(companyId, query as InsuredFilters, query.cursor, query.limit);
-  return { items: page.items.map(toEmployeeSummary), cursor: page.cursor };
-};
+    return { items: page.items.map(toEmployeeSummary), cursor: page.cursor };
+  };
 
 export const listContracts = (ports: EmployeePorts) => async (companyId: string) => {
   const items = await ports.employees.contracts(companyId);
@@ -103,7 +116,12 @@ export const listContracts = (ports: EmployeePorts) => async (companyId: string)
         effectiveDate: contract.effectiveDate,
         endDate: contract.endDate ?? null,
       }))
-      .sort((a, b) => a.risque.localeCompare(b.risque) || a.statut.localeCompare(b.statut) || a.contractNumber.localeCompare(b.contractNumber)),
+      .sort(
+        (a, b) =>
+          a.risque.localeCompare(b.risque) ||
+          a.statut.localeCompare(b.statut) ||
+          a.contractNumber.localeCompare(b.contractNumber),
+      ),
   };
 };
 
@@ -155,13 +173,33 @@ export const revealNir =
  */
 export const radiateEmployee =
   (ports: EmployeePorts) =>
-  async (input: { companyId: string; employeeId: string; actorId: string; endDate: string; reason: RadiationReason; version: number }) => {
+  async (input: {
+    companyId: string;
+    employeeId: string;
+    actorId: string;
+    endDate: string;
+    reason: RadiationReason;
+    version: number;
+  }) => {
     const item = await employeeOf(ports, input.companyId, input.employeeId);
     if ((item.version ?? 1) !== input.version) throw new DomainError('VERSION_CONFLICT');
-    const plan = planRadiation(item, { endDate: input.endDate, reason: input.reason }, ports.clock.nowIso().slice(0, 10));
-    const [actor, company] = await Promise.all([ports.users.getUser(input.actorId), ports.users.getCompany(input.companyId)]);
+    const plan = planRadiation(
+      item,
+      { endDate: input.endDate, reason: input.reason },
+      ports.clock.nowIso().slice(0, 10),
+    );
+    const [actor, company] = await Promise.all([
+      ports.users.getUser(input.actorId),
+      ports.users.getCompany(input.companyId),
+    ]);
     const nowIso = ports.clock.nowIso();
-    const radiated = keys.insuredByState(input.companyId, 'radiated', item.lastName, item.firstName, item.insuredId);
+    const radiated = keys.insuredByState(
+      input.companyId,
+      'radiated',
+      item.lastName,
+      item.firstName,
+      item.insuredId,
+    );
     try {
       await transact([
         update(
@@ -234,11 +272,12 @@ export const certificate =
     if (input.kind === 'radiation' && !item.endDate) throw new DomainError('UNPROCESSABLE', 'NOT_RADIATED');
     const version = `${item.version ?? 1}-${(item.sourceHash ?? '').slice(0, 8)}`;
     const key = `certificates/${input.companyId}/${item.insuredId}/${input.kind}-v${version}.pdf`;
-    const fileName = `${input.kind === 'affiliation' ? 'certificat-affiliation' : 'attestation-radiation'}-${item.lastName}-${item.firstName}.pdf`
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .replace(/[^A-Za-z0-9.-]+/g, '-')
-      .toLowerCase();
+    const fileName =
+      `${input.kind === 'affiliation' ? 'certificat-affiliation' : 'attestation-radiation'}-${item.lastName}-${item.firstName}.pdf`
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(/[^A-Za-z0-9.-]+/g, '-')
+        .toLowerCase();
     if (!(await objectExists(ports.generatedBucket, key))) {
       const [company, contract] = await Promise.all([
         ports.users.getCompany(input.companyId),
@@ -313,7 +352,11 @@ export const exportEmployees =
     try {
       let cursor: string | undefined;
       do {
-        const page = await listEmployees(ports)(input.companyId, { ...input.filters, cursor, limit: 100 } as ListEmployeesQuery);
+        const page = await listEmployees(ports)(input.companyId, {
+          ...input.filters,
+          cursor,
+          limit: 100,
+        } as ListEmployeesQuery);
         for (const employee of page.items) {
           rows++;
           const children = employee.beneficiaries.filter((b) => b.kind === 'enfant').length;
@@ -328,7 +371,9 @@ export const exportEmployees =
             employee.product,
             employee.effectiveDate,
             employee.endDate ?? '',
-            employee.radiationReason ? RADIATION_REASON_LABELS[employee.radiationReason as RadiationReason] : '',
+            employee.radiationReason
+              ? RADIATION_REASON_LABELS[employee.radiationReason as RadiationReason]
+              : '',
             employee.noemie ? 'oui' : 'non',
             employee.beneficiaries.some((b) => b.kind === 'conjoint') ? 'oui' : 'non',
             String(children),
@@ -342,5 +387,8 @@ export const exportEmployees =
     }
     await upload;
     const day = ports.clock.nowIso().slice(0, 10);
-    return { ...(await downloadUrl(ports.generatedBucket, key, `salaries-${day}.csv`, ports.clock.nowMs())), rows };
+    return {
+      ...(await downloadUrl(ports.generatedBucket, key, `salaries-${day}.csv`, ports.clock.nowMs())),
+      rows,
+    };
   };

@@ -10,9 +10,13 @@ export interface EmailContent {
 }
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+  text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
+  );
 
-const HELP_LINE = 'Besoin d’aide ? Nos conseillers vous répondent du lundi au vendredi de 9h00 à 17h00 au 01 44 20 80 63 (numéro non surtaxé).';
+const HELP_LINE =
+  'Besoin d’aide ? Nos conseillers vous répondent du lundi au vendredi de 9h00 à 17h00 au 01 44 20 80 63 (numéro non surtaxé).';
 const SIGNATURE = 'L’équipe HCR Bien-Être — Espace Entreprise Santé';
 
 interface Block {
@@ -76,7 +80,13 @@ export const emailTemplates = {
       ],
     }),
 
-  invitation: (p: { firstName: string; inviterName: string; companyNames: string[]; url: string; validDays: number }) =>
+  invitation: (p: {
+    firstName: string;
+    inviterName: string;
+    companyNames: string[];
+    url: string;
+    validDays: number;
+  }) =>
     compose('Votre accès à l’Espace Entreprise Santé', hello(p.firstName), {
       paragraphs: [
         `${p.inviterName} vous a donné accès à l’Espace Entreprise Santé pour : ${p.companyNames.join(', ')}.`,
@@ -138,11 +148,19 @@ export const emailTemplates = {
       ],
     }),
 
-  contactAcknowledgement: (p: { firstName: string; reference: string; motif: string; subject: string; attachments: string[] }) =>
+  contactAcknowledgement: (p: {
+    firstName: string;
+    reference: string;
+    motif: string;
+    subject: string;
+    attachments: string[];
+  }) =>
     compose(`Votre message a bien été envoyé — référence ${p.reference}`, hello(p.firstName), {
       paragraphs: [
         `Nous avons bien reçu votre message « ${p.subject} » (motif : ${p.motif}). Sa référence est ${p.reference} : rappelez-la si vous nous contactez à son sujet.`,
-        p.attachments.length ? `Pièces jointes transmises : ${p.attachments.join(', ')}.` : 'Votre message ne comportait pas de pièce jointe.',
+        p.attachments.length
+          ? `Pièces jointes transmises : ${p.attachments.join(', ')}.`
+          : 'Votre message ne comportait pas de pièce jointe.',
         'Nos équipes vous répondront dans les meilleurs délais. Vous retrouvez vos messages dans la rubrique « Nous contacter » de votre espace.',
       ],
     }),

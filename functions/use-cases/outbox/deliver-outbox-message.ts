@@ -47,6 +47,12 @@ export const deliverOutboxMessage =
 function send(message: OutboxMessage, mailer: Mailer, sms: SmsSender): Promise<void> {
   const { payload } = message;
   return payload.channel === 'email'
-    ? mailer.send({ to: payload.to, subject: payload.subject, text: payload.text, html: payload.html, replyTo: payload.replyTo })
+    ? mailer.send({
+        to: payload.to,
+        subject: payload.subject,
+        text: payload.text,
+        html: payload.html,
+        replyTo: payload.replyTo,
+      })
     : sms.send({ to: payload.to, text: payload.text });
 }

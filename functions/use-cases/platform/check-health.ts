@@ -16,7 +16,10 @@ export const checkHealth =
           return [name, { ok: true, latencyMs: Math.round(clock.nowMs() - started) }] as const;
         } catch (error) {
           const reason = error instanceof Error ? error.name || error.message : 'unknown';
-          return [name, { ok: false, latencyMs: Math.round(clock.nowMs() - started), error: reason }] as const;
+          return [
+            name,
+            { ok: false, latencyMs: Math.round(clock.nowMs() - started), error: reason },
+          ] as const;
         }
       }),
     );

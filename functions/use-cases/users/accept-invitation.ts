@@ -22,7 +22,12 @@ export const acceptInvitation =
     const nowIso = ports.clock.nowIso();
     try {
       await ports.users.transact([
-        update(keys.linkToken(digest), 'SET usedAt = :now', { ':now': nowIso }, 'attribute_not_exists(usedAt)'),
+        update(
+          keys.linkToken(digest),
+          'SET usedAt = :now',
+          { ':now': nowIso },
+          'attribute_not_exists(usedAt)',
+        ),
       ]);
     } catch (error) {
       if (error instanceof TransactionCanceledException) throw unprocessable('LINK_INVALID');

@@ -34,4 +34,5 @@ export function auditPut(ports: { clock: Clock; ids: Ids }, entry: AuditEntry): 
   });
 }
 
-export const displayName = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
+export const displayName = (person: { firstName: string; lastName: string }) =>
+  `${person.firstName} ${person.lastName}`;

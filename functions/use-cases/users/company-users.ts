@@ -83,8 +83,18 @@ function membershipChange(
       : [
           delta < 0
             ? // The last active administrator cannot be demoted, suspended or revoked.
-              update(keys.company(companyId), 'ADD adminCount :delta', { ':delta': delta, ':one': 1 }, 'adminCount > :one')
-            : update(keys.company(companyId), 'ADD adminCount :delta', { ':delta': delta }, 'attribute_exists(PK)'),
+              update(
+                keys.company(companyId),
+                'ADD adminCount :delta',
+                { ':delta': delta, ':one': 1 },
+                'adminCount > :one',
+              )
+            : update(
+                keys.company(companyId),
+                'ADD adminCount :delta',
+                { ':delta': delta },
+                'attribute_exists(PK)',
+              ),
         ]),
   ];
 }
@@ -121,24 +131,31 @@ export const inviteUser =
   (ports: AuthPorts) =>
   async (input: InviteUserRequest & { companyId: string; actor: Actor }): Promise<{ invited: true }> => {
     if (!input.rights.some((right) => right.companyId === input.companyId)) {
-      throw unprocessable('INVITATION_MUST_INCLUDE_COMPANY', { rights: 'Incluez l’entreprise sélectionnée.' });
+      throw unprocessable('INVITATION_MUST_INCLUDE_COMPANY', {
+        rights: 'Incluez l’entreprise sélectionnée.',
+      });
     }
     const actor = await actorRecord(ports, input.actor);
     const actorMemberships = await ports.users.getMany<MemberRecord>(
       input.rights.map((right) => keys.membership(actor.userId, right.companyId)),
     );
     const administered = new Map(
-      actorMemberships.filter((m) => m.role === 'admin' && m.status === 'active').map((m) => [m.companyId, m]),
+      actorMemberships
+        .filter((m) => m.role === 'admin' && m.status === 'active')
+        .map((m) => [m.companyId, m]),
     );
     if (input.rights.some((right) => !administered.has(right.companyId))) throw new DomainError('FORBIDDEN');
     const mobile = normaliseFrenchMobile(input.mobile);
-    if (!mobile) throw unprocessable('INVALID_MOBILE', { mobile: 'Saisissez un numéro de mobile français (06 ou 07).' });
+    if (!mobile)
+      throw unprocessable('INVALID_MOBILE', { mobile: 'Saisissez un numéro de mobile français (06 ou 07).' });
 
     const nowIso = ports.clock.nowIso();
     const existing = (await ports.users.userByEmail(input.email)) as UserRecord | undefined;
     const userId = existing?.userId ?? ports.ids.next();
     const existingMemberships = existing
-      ? await ports.users.getMany<MemberRecord>(input.rights.map((right) => keys.membership(userId, right.companyId)))
+      ? await ports.users.getMany<MemberRecord>(
+          input.rights.map((right) => keys.membership(userId, right.companyId)),
+        )
       : [];
     const alreadyMember = new Set(existingMemberships.map((m) => m.companyId));
     const granted = input.rights.filter((right) => !alreadyMember.has(right.companyId));
@@ -166,7 +183,14 @@ export const inviteUser =
           'attribute_not_exists(PK)',
         ),
         ...(right.role === 'admin'
-          ? [update(keys.company(right.companyId), 'ADD adminCount :one', { ':one': 1 }, 'attribute_exists(PK)')]
+          ? [
+              update(
+                keys.company(right.companyId),
+                'ADD adminCount :one',
+                { ':one': 1 },
+                'attribute_exists(PK)',
+              ),
+            ]
           : []),
         auditPut(ports, {
           companyId: right.companyId,
@@ -207,8 +231,18 @@ export const inviteUser =
           },
           'attribute_not_exists(PK)',
         ),
-        put({ ...keys.userEmail(input.email), _type: 'UserEmail', _v: 1, userId, email: input.email }, 'attribute_not_exists(PK)'),
-        put({ ...keys.linkToken(link.digest), _type: 'LinkToken', _v: 1, purpose: 'invitation', userId, expiresAt: link.expiresAt }),
+        put(
+          { ...keys.userEmail(input.email), _type: 'UserEmail', _v: 1, userId, email: input.email },
+          'attribute_not_exists(PK)',
+        ),
+        put({
+          ...keys.linkToken(link.digest),
+          _type: 'LinkToken',
+          _v: 1,
+          purpose: 'invitation',
+          userId,
+          expiresAt: link.expiresAt,
+        }),
         emailOutbox(
           ports,
           'users.invitation',
@@ -237,7 +271,8 @@ export const inviteUser =
         ),
       );
     }
-    if (items.length > 100) throw unprocessable('TOO_MANY_COMPANIES', { rights: 'Trop d’entreprises en une fois (30 au plus).' });
+    if (items.length > 100)
+      throw unprocessable('TOO_MANY_COMPANIES', { rights: 'Trop d’entreprises en une fois (30 au plus).' });
     if (items.length > 0) {
       try {
         await ports.users.transact(items);
@@ -269,7 +304,9 @@ export const updateUserRights =
     const next = { role: input.role, status: membership.status };
     const identity = { civilite: input.civilite, firstName: input.firstName, lastName: input.lastName };
     const identityChanges = Object.fromEntries(
-      Object.entries(identity).filter(([field, value]) => value !== undefined && value !== user[field as keyof typeof identity]),
+      Object.entries(identity).filter(
+        ([field, value]) => value !== undefined && value !== user[field as keyof typeof identity],
+      ),
     );
     const items = [
       ...membershipChange(input.companyId, membership, next, nowIso, actor.userId),
@@ -277,8 +314,13 @@ export const updateUserRights =
         ? [
             update(
               keys.user(user.userId),
-              `SET ${Object.keys(identityChanges).map((field) => `${field} = :${field}`).join(', ')}, version = version + :one`,
-              { ...Object.fromEntries(Object.entries(identityChanges).map(([f, v]) => [`:${f}`, v])), ':one': 1 },
+              `SET ${Object.keys(identityChanges)
+                .map((field) => `${field} = :${field}`)
+                .join(', ')}, version = version + :one`,
+              {
+                ...Object.fromEntries(Object.entries(identityChanges).map(([f, v]) => [`:${f}`, v])),
+                ':one': 1,
+              },
               'attribute_exists(PK)',
             ),
           ]
@@ -293,7 +335,10 @@ export const updateUserRights =
         changes: {
           ...(membership.role !== input.role ? { role: { from: membership.role, to: input.role } } : {}),
           ...Object.fromEntries(
-            Object.entries(identityChanges).map(([field, value]) => [field, { from: user[field as keyof typeof identity], to: value }]),
+            Object.entries(identityChanges).map(([field, value]) => [
+              field,
+              { from: user[field as keyof typeof identity], to: value },
+            ]),
           ),
         },
       }),
@@ -303,10 +348,11 @@ export const updateUserRights =
     } catch (error) {
       explainCancellation(error, adminCountDelta(membership, next));
     }
-    return toCompanyUser(
-      { ...user, ...identityChanges } as UserRecord,
-      { ...membership, role: input.role, version: (membership.version ?? 1) + 1 },
-    );
+    return toCompanyUser({ ...user, ...identityChanges } as UserRecord, {
+      ...membership,
+      role: input.role,
+      version: (membership.version ?? 1) + 1,
+    });
   };
 
 /**
@@ -319,7 +365,8 @@ export const changeMembershipStatus =
     const actor = await actorRecord(ports, input.actor);
     const { user, membership } = await memberOf(ports, input.companyId, input.userId);
     const status = nextStatus(membership.status, input.change);
-    if (!status) throw unprocessable(input.change === 'reactivate' ? 'CANNOT_REACTIVATE' : 'ALREADY_DEACTIVATED');
+    if (!status)
+      throw unprocessable(input.change === 'reactivate' ? 'CANNOT_REACTIVATE' : 'ALREADY_DEACTIVATED');
     const next = { role: membership.role, status };
     const nowIso = ports.clock.nowIso();
     try {
@@ -337,7 +384,14 @@ export const changeMembershipStatus =
         // Ends every session of the person now, in the same transaction: a deactivation never
         // lands without it. Their other companies need a fresh login.
         ...(input.change !== 'reactivate'
-          ? [update(keys.user(user.userId), 'SET sessionsNotBefore = :now', { ':now': nowIso }, 'attribute_exists(PK)')]
+          ? [
+              update(
+                keys.user(user.userId),
+                'SET sessionsNotBefore = :now',
+                { ':now': nowIso },
+                'attribute_exists(PK)',
+              ),
+            ]
           : []),
       ]);
     } catch (error) {
@@ -369,7 +423,14 @@ export const resendInvitation =
         { '#status': 'status' },
       ),
       ...(user.invitationDigest ? [del(keys.linkToken(user.invitationDigest))] : []),
-      put({ ...keys.linkToken(link.digest), _type: 'LinkToken', _v: 1, purpose: 'invitation', userId: user.userId, expiresAt: link.expiresAt }),
+      put({
+        ...keys.linkToken(link.digest),
+        _type: 'LinkToken',
+        _v: 1,
+        purpose: 'invitation',
+        userId: user.userId,
+        expiresAt: link.expiresAt,
+      }),
       emailOutbox(
         ports,
         'users.invitation',

@@ -1,6 +1,14 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DomainError, unprocessable } from '../../domain/errors';
-import { CODE_TTL_MS, MAX_CODE_TRIES, MAX_SMS_PER_PHONE_PER_DAY, MAX_SMS_PER_USER_PER_DAY, RESEND_COOLDOWN_MS, checkCode, codeFromRandom } from '../../domain/login-code';
+import {
+  CODE_TTL_MS,
+  MAX_CODE_TRIES,
+  MAX_SMS_PER_PHONE_PER_DAY,
+  MAX_SMS_PER_USER_PER_DAY,
+  RESEND_COOLDOWN_MS,
+  checkCode,
+  codeFromRandom,
+} from '../../domain/login-code';
 import { maskPhone, normaliseFrenchMobile } from '../../domain/phone';
 import type { User } from '../../domain/users';
 import type { ProfileResponse } from '../../contracts/users';
@@ -23,10 +31,15 @@ const DAY_SECONDS = 24 * 3600;
 export const getProfile =
   (ports: AuthPorts) =>
   async (userId: string): Promise<ProfileResponse> => {
-    const [user, memberships] = await Promise.all([ports.users.getUser(userId), ports.users.memberships(userId)]);
+    const [user, memberships] = await Promise.all([
+      ports.users.getUser(userId),
+      ports.users.memberships(userId),
+    ]);
     if (!user) throw new DomainError('UNAUTHENTICATED');
     const active = memberships.filter((membership) => membership.status === 'active');
-    const establishments = await Promise.all(active.map((membership) => ports.users.establishments(membership.companyId)));
+    const establishments = await Promise.all(
+      active.map((membership) => ports.users.establishments(membership.companyId)),
+    );
     return {
       userId: user.userId,
       email: user.email,
@@ -53,32 +66,61 @@ export const getProfile =
  */
 export const updateProfile =
   (ports: AuthPorts) =>
-  async (input: { userId: string; civilite?: 'M' | 'MME'; firstName?: string; lastName?: string; mobile?: string }) => {
+  async (input: {
+    userId: string;
+    civilite?: 'M' | 'MME';
+    firstName?: string;
+    lastName?: string;
+    mobile?: string;
+  }) => {
     const user = (await ports.users.getUser(input.userId)) as ProfileUser | undefined;
     if (!user) throw new DomainError('UNAUTHENTICATED');
     const names = Object.fromEntries(
-      (['civilite', 'firstName', 'lastName'] as const).filter((field) => input[field] !== undefined).map((field) => [field, input[field]]),
+      (['civilite', 'firstName', 'lastName'] as const)
+        .filter((field) => input[field] !== undefined)
+        .map((field) => [field, input[field]]),
     );
     let phoneVerification: { maskedPhone: string; expiresAt: string } | null = null;
     const sets = Object.keys(names).map((field) => `${field} = :${field}`);
-    const values: Record<string, unknown> = Object.fromEntries(Object.entries(names).map(([f, v]) => [`:${f}`, v]));
+    const values: Record<string, unknown> = Object.fromEntries(
+      Object.entries(names).map(([f, v]) => [`:${f}`, v]),
+    );
     let smsItem = null;
     if (input.mobile !== undefined) {
       const mobile = normaliseFrenchMobile(input.mobile);
-      if (!mobile) throw unprocessable('INVALID_MOBILE', { mobile: 'Saisissez un numéro de mobile français (06 ou 07).' });
+      if (!mobile)
+        throw unprocessable('INVALID_MOBILE', {
+          mobile: 'Saisissez un numéro de mobile français (06 ou 07).',
+        });
       if (mobile !== user.mobile) {
         const now = ports.clock.nowMs();
         if (user.pendingMobileSentAt && now - user.pendingMobileSentAt < RESEND_COOLDOWN_MS) {
           throw new DomainError('RATE_LIMITED', 'LOGIN_CODE_COOLDOWN');
         }
         const [userAllowed, phoneAllowed] = await Promise.all([
-          ports.rateLimiter.hit({ scope: 'sms-user', subject: user.userId, limit: MAX_SMS_PER_USER_PER_DAY, windowSeconds: DAY_SECONDS }),
-          ports.rateLimiter.hit({ scope: 'sms-phone', subject: ports.secrets.digest('rate', mobile), limit: MAX_SMS_PER_PHONE_PER_DAY, windowSeconds: DAY_SECONDS }),
+          ports.rateLimiter.hit({
+            scope: 'sms-user',
+            subject: user.userId,
+            limit: MAX_SMS_PER_USER_PER_DAY,
+            windowSeconds: DAY_SECONDS,
+          }),
+          ports.rateLimiter.hit({
+            scope: 'sms-phone',
+            subject: ports.secrets.digest('rate', mobile),
+            limit: MAX_SMS_PER_PHONE_PER_DAY,
+            windowSeconds: DAY_SECONDS,
+          }),
         ]);
         if (!userAllowed || !phoneAllowed) throw new DomainError('RATE_LIMITED', 'SMS_DAILY_CAP');
         const code = codeFromRandom(() => ports.secrets.uint32());
         const expiresAt = now + CODE_TTL_MS;
-        sets.push('pendingMobile = :pending', 'pendingMobileCode = :code', 'pendingMobileExpiresAt = :expires', 'pendingMobileTries = :zero', 'pendingMobileSentAt = :sent');
+        sets.push(
+          'pendingMobile = :pending',
+          'pendingMobileCode = :code',
+          'pendingMobileExpiresAt = :expires',
+          'pendingMobileTries = :zero',
+          'pendingMobileSentAt = :sent',
+        );
         Object.assign(values, {
           ':pending': mobile,
           ':code': ports.secrets.digest('phone-code', `${user.userId}:${mobile}:${code}`),
@@ -101,7 +143,12 @@ export const updateProfile =
     }
     if (sets.length > 0) {
       await ports.users.transact([
-        update(keys.user(user.userId), `SET ${sets.join(', ')}, version = version + :one`, { ...values, ':one': 1 }, 'attribute_exists(PK)'),
+        update(
+          keys.user(user.userId),
+          `SET ${sets.join(', ')}, version = version + :one`,
+          { ...values, ':one': 1 },
+          'attribute_exists(PK)',
+        ),
         ...(smsItem ? [smsItem] : []),
       ]);
     }
@@ -115,7 +162,10 @@ export const verifyProfilePhone =
     const user = (await ports.users.getUser(input.userId)) as ProfileUser | undefined;
     if (!user) throw new DomainError('UNAUTHENTICATED');
     if (!user.pendingMobile || !user.pendingMobileCode) throw unprocessable('LOGIN_CODE_NOT_SENT');
-    const submitted = ports.secrets.digest('phone-code', `${user.userId}:${user.pendingMobile}:${input.code}`);
+    const submitted = ports.secrets.digest(
+      'phone-code',
+      `${user.userId}:${user.pendingMobile}:${input.code}`,
+    );
     const outcome = checkCode(
       {
         codeDigest: user.pendingMobileCode,
@@ -130,11 +180,19 @@ export const verifyProfilePhone =
     if (outcome !== 'ok') {
       const tries = (user.pendingMobileTries ?? 0) + 1;
       await ports.users.transact([
-        update(keys.user(user.userId), 'SET pendingMobileTries = :tries', { ':tries': tries }, 'attribute_exists(PK)'),
+        update(
+          keys.user(user.userId),
+          'SET pendingMobileTries = :tries',
+          { ':tries': tries },
+          'attribute_exists(PK)',
+        ),
       ]);
       if (tries >= MAX_CODE_TRIES) throw unprocessable('PHONE_CODE_EXHAUSTED');
       throw unprocessable(outcome === 'expired' ? 'LOGIN_CODE_EXPIRED' : 'LOGIN_CODE_WRONG', {
-        code: outcome === 'expired' ? 'Ce code a expiré : demandez-en un nouveau.' : `Code incorrect. Il vous reste ${MAX_CODE_TRIES - tries} essai(s).`,
+        code:
+          outcome === 'expired'
+            ? 'Ce code a expiré : demandez-en un nouveau.'
+            : `Code incorrect. Il vous reste ${MAX_CODE_TRIES - tries} essai(s).`,
       });
     }
     try {

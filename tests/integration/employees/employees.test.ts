@@ -62,7 +62,10 @@ describe('Mes contrats and Mes salariés', () => {
     const seen: Employee[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: Page } = await who.call<Page>('GET', `${base}/employees?limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: Page } = await who.call<Page>(
+        'GET',
+        `${base}/employees?limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...page.body.items);
       cursor = page.body.cursor;
     } while (cursor);
@@ -83,7 +86,10 @@ describe('Mes contrats and Mes salariés', () => {
     const radiated = await who.call<Page>('GET', `${base}/employees?state=radiated&limit=100`);
     expect(radiated.body.items.length).toBe(dataset.rows.assures.filter((row) => row.date_fin).length);
     const target = dataset.rows.assures[3]!;
-    const byName = await who.call<Page>('GET', `${base}/employees?q=${encodeURIComponent(target.nom.slice(0, 3))}`);
+    const byName = await who.call<Page>(
+      'GET',
+      `${base}/employees?q=${encodeURIComponent(target.nom.slice(0, 3))}`,
+    );
     expect(byName.body.items.some((employee) => employee.lastName === target.nom)).toBe(true);
     const byNir = await who.call<Page>('GET', `${base}/employees?q=${encodeURIComponent(target.nir)}`);
     expect(byNir.body.items.map((employee) => employee.lastName)).toEqual([target.nom]);
@@ -106,11 +112,15 @@ describe('Mes contrats and Mes salariés', () => {
     const active = await who.call<Page>('GET', `${base}/employees?state=active&limit=100`);
     const employee = active.body.items.find((item) => item.effectiveDate < today())!;
     const path = `${base}/employees/${employee.employeeId}`;
-    const early = await who.call<{ code: string; fields: Record<string, string> }>('POST', `${path}/radiation`, {
-      endDate: '2000-01-01',
-      reason: 'licenciement',
-      version: employee.version,
-    });
+    const early = await who.call<{ code: string; fields: Record<string, string> }>(
+      'POST',
+      `${path}/radiation`,
+      {
+        endDate: '2000-01-01',
+        reason: 'licenciement',
+        version: employee.version,
+      },
+    );
     expect(early.status).toBe(422);
     expect(early.body.code).toBe('RADIATION_BEFORE_START');
     const radiated = await who.call<Employee>('POST', `${path}/radiation`, {
@@ -120,9 +130,15 @@ describe('Mes contrats and Mes salariés', () => {
     });
     expect(radiated.status, JSON.stringify(radiated.body)).toBe(200);
     expect(radiated.body.endDate).toBe(today());
-    expect(radiated.body.portabilite).toEqual(portabiliteFor('licenciement', employee.effectiveDate, today()));
+    expect(radiated.body.portabilite).toEqual(
+      portabiliteFor('licenciement', employee.effectiveDate, today()),
+    );
     expect(radiated.body.portabilite!.months).toBeGreaterThan(0);
-    const twice = await who.call('POST', `${path}/radiation`, { endDate: today(), reason: 'licenciement', version: radiated.body.version });
+    const twice = await who.call('POST', `${path}/radiation`, {
+      endDate: today(),
+      reason: 'licenciement',
+      version: radiated.body.version,
+    });
     expect(twice.status).toBe(409);
 
     for (const kind of ['affiliation-certificate', 'radiation-certificate']) {
@@ -134,16 +150,23 @@ describe('Mes contrats and Mes salariés', () => {
       expect(text).toContain(employee.lastName);
       expect(text).toContain(dataset.summary.name);
       expect(text).not.toContain(dataset.rows.assures.find((row) => row.nom === employee.lastName)!.nir);
-      expect(text).toContain(kind === 'affiliation-certificate' ? 'Certificat d’affiliation' : 'Attestation de radiation');
+      expect(text).toContain(
+        kind === 'affiliation-certificate' ? 'Certificat d’affiliation' : 'Attestation de radiation',
+      );
       if (kind === 'radiation-certificate') expect(text).toContain('Portabilité');
     }
   });
 
   it('exports the filtered list as CSV through a download link', async () => {
-    const exported = await who.call<{ url: string; rows: number }>('POST', `${base}/employees/export`, { state: 'active' });
+    const exported = await who.call<{ url: string; rows: number }>('POST', `${base}/employees/export`, {
+      state: 'active',
+    });
     expect(exported.status).toBe(200);
     const text = await (await fetch(exported.body.url)).text();
-    const rows = parse(text.replace(/^\uFEFF/, ''), { delimiter: ';', columns: true }) as Record<string, string>[];
+    const rows = parse(text.replace(/^\uFEFF/, ''), { delimiter: ';', columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(rows.length).toBe(exported.body.rows);
     const active = await who.call<Page>('GET', `${base}/employees?state=active&limit=100`);
     expect(rows.length).toBe(active.body.items.length);

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:net';
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CompanySummary } from '../../../bin/local/demo-data';
+import type { CompanyDataset, CompanySummary } from '../../../bin/local/demo-data';
 import { cognitoIdentityProvider } from '../../../functions/adapters/cognito/cognito-identity-provider';
 import { keys } from '../../../functions/adapters/dynamodb/table-keys';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
@@ -61,6 +61,8 @@ interface Scenario {
   name: string;
   status: number;
   prepare(): Promise<Attempt>;
+  /** Why the route writes nothing anywhere (then the dry run must make no write call either). */
+  writesNothing?: string;
   /**
    * Faults after which a change outside the table may stay, with the reason (checked by name,
    * e.g. "dynamodb TransactWriteItems #2"); the table must still be untouched and the retry converge.
@@ -72,14 +74,28 @@ interface Scenario {
 
 let portal: PrivateStack;
 let spy: SdkSpy;
-let companies: CompanySummary[];
-let nextCompany = 0;
+const datasets: CompanyDataset[] = [];
 
-const company = () => {
-  const found = companies[nextCompany++];
-  if (!found) throw new Error('no fixture company left: import more in beforeAll');
-  return found;
-};
+/** A company of its own, not activated; imported 25 at a time, as the scenarios use them up. */
+let pool: CompanySummary[] = [];
+let refill: Promise<void> | undefined;
+async function company(): Promise<CompanySummary> {
+  while (pool.length === 0) {
+    refill ??= importCompanies(
+      portal.importFile,
+      Array.from({ length: 25 }, () => ({ insured: 3 })),
+    )
+      .then((imported) => {
+        datasets.push(...imported);
+        pool = imported.map((dataset) => dataset.summary);
+      })
+      .finally(() => {
+        refill = undefined;
+      });
+    await refill;
+  }
+  return pool.shift()!;
+}
 
 const withDeadline = <T>(work: Promise<T>, what: string): Promise<T> =>
   Promise.race([
@@ -109,7 +125,7 @@ interface Admin extends ActivatedAdmin {
 /** An administrator who activated a company (and confirmed the e-mail unless asked not to). */
 async function activatedAdmin({ confirm = true } = {}): Promise<Admin> {
   const who = portal.browser(uniqueIp());
-  const target = company();
+  const target = await company();
   if (confirm) return { ...(await portal.activateAndConfirm(target, who)), who };
   const email = uniqueEmail('fault');
   const mobile = uniqueMobile();
@@ -138,6 +154,98 @@ const activationBody = (target: CompanySummary, email: string, mobile: string) =
 });
 
 const newPassword = () => `Rue-des-Martyrs-${randomInt(1_000_000)}-bis`;
+
+interface CompanyAdmin extends Admin {
+  companyId: string;
+}
+
+async function companyAdmin(): Promise<CompanyAdmin> {
+  const admin = await signedInAdmin();
+  const me = await admin.who.call<{ companies: { companyId: string }[] }>('GET', '/me');
+  return { ...admin, companyId: me.body.companies[0]!.companyId };
+}
+
+interface Member {
+  userId: string;
+  email: string;
+  role: string;
+  membershipStatus: string;
+  version: number;
+}
+
+async function members(admin: CompanyAdmin): Promise<Member[]> {
+  const list = await admin.who.call<{ items: Member[] }>('GET', `/companies/${admin.companyId}/users`);
+  expect(list.status).toBe(200);
+  return list.body.items;
+}
+
+const inviteBody = (admin: CompanyAdmin, email: string, mobile: string) => ({
+  civilite: 'M',
+  lastName: 'Martin',
+  firstName: 'Paul',
+  email,
+  mobile,
+  rights: [{ companyId: admin.companyId, role: 'user' }],
+});
+
+/** An invitation by the administrator to a new person (Utilisateur on the company). */
+async function invitee(admin: CompanyAdmin): Promise<Member & { mobile: string }> {
+  const email = uniqueEmail('invitee');
+  const mobile = uniqueMobile();
+  const invited = await admin.who.call(
+    'POST',
+    `/companies/${admin.companyId}/users`,
+    inviteBody(admin, email, mobile),
+  );
+  expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+  const member = (await members(admin)).find((candidate) => candidate.email === email)!;
+  return { ...member, mobile };
+}
+
+/** The invitee accepts (creates a password) and signs in through the SMS code. */
+async function signedInInvitee(admin: CompanyAdmin) {
+  const person = await invitee(admin);
+  const token = await portal.linkToken(person.email, '/invitation');
+  const password = newPassword();
+  const who = portal.browser(uniqueIp());
+  const accepted = await who.call('POST', '/auth/invitation', {
+    token,
+    password,
+    cguVersion: '2026-11',
+    cguAccepted: true,
+  });
+  expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+  await portal.logIn(who, { email: person.email, password, mobile: person.mobile });
+  return { ...person, who };
+}
+
+interface Employee {
+  employeeId: string;
+  version: number;
+  endDate: string | null;
+}
+
+async function employees(admin: CompanyAdmin): Promise<Employee[]> {
+  const list = await admin.who.call<{ items: Employee[] }>('GET', `/companies/${admin.companyId}/employees`);
+  expect(list.status).toBe(200);
+  return list.body.items;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function radiatedEmployee(admin: CompanyAdmin): Promise<Employee> {
+  const all = await employees(admin);
+  const already = all.find((employee) => employee.endDate);
+  if (already) return already;
+  const active = all.find((employee) => !employee.endDate)!;
+  const radiated = await admin.who.call<Employee>(
+    'POST',
+    `/companies/${admin.companyId}/employees/${active.employeeId}/radiation`,
+    { endDate: today(), reason: 'demission', version: active.version },
+  );
+  expect(radiated.status, JSON.stringify(radiated.body)).toBe(200);
+  return radiated.body;
+}
 
 // ---------------------------------------------------------------------------------------
 // Outbox helpers: messages still pending for a recipient, made due, re-sent by the job
@@ -188,7 +296,7 @@ const scenarios: Scenario[] = [
     name: 'the identifiers of a company to activate',
     status: 200,
     async prepare() {
-      const target = company();
+      const target = await company();
       const who = portal.browser(uniqueIp());
       return {
         send: () =>
@@ -208,7 +316,7 @@ const scenarios: Scenario[] = [
     status: 201,
     sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
     async prepare() {
-      const target = company();
+      const target = await company();
       const email = uniqueEmail('fault');
       const mobile = uniqueMobile();
       const who = portal.browser(uniqueIp());
@@ -421,6 +529,372 @@ const scenarios: Scenario[] = [
       } as Attempt & { email: string };
     },
   },
+  {
+    route: 'inviteUser',
+    name: 'an invitation of a new person',
+    status: 201,
+    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    async prepare() {
+      const admin = await companyAdmin();
+      const email = uniqueEmail('invitee');
+      const mobile = uniqueMobile();
+      return {
+        email,
+        send: () =>
+          admin.who.call('POST', `/companies/${admin.companyId}/users`, inviteBody(admin, email, mobile)),
+        async verify() {
+          expect((await members(admin)).filter((member) => member.email === email)).toMatchObject([
+            { role: 'user' },
+          ]);
+          expect(await mailsTo(email)).toHaveLength(1);
+        },
+      } as Attempt & { email: string };
+    },
+  },
+  {
+    route: 'updateUserRights',
+    name: 'a person made Administrateur',
+    status: 200,
+    async prepare() {
+      const admin = await companyAdmin();
+      const person = await invitee(admin);
+      return {
+        send: () =>
+          admin.who.call('PUT', `/companies/${admin.companyId}/users/${person.userId}`, {
+            role: 'admin',
+            version: person.version,
+          }),
+        async verify() {
+          expect((await members(admin)).find((member) => member.userId === person.userId)).toMatchObject({
+            role: 'admin',
+            version: person.version + 1,
+          });
+        },
+      };
+    },
+  },
+  {
+    route: 'resendInvitation',
+    name: 'a new invitation link',
+    status: 200,
+    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    async prepare() {
+      const admin = await companyAdmin();
+      const person = await invitee(admin);
+      await portal.messages();
+      return {
+        email: person.email,
+        send: () => admin.who.call('POST', `/companies/${admin.companyId}/users/${person.userId}/invitation`),
+        async verify() {
+          expect(await mailsTo(person.email)).toHaveLength(2);
+        },
+      } as Attempt & { email: string };
+    },
+  },
+  {
+    route: 'deactivateUser',
+    name: 'a temporary deactivation (the person’s sessions end)',
+    status: 200,
+    async prepare() {
+      const admin = await companyAdmin();
+      const person = await signedInInvitee(admin);
+      return {
+        send: () =>
+          admin.who.call('POST', `/companies/${admin.companyId}/users/${person.userId}/deactivation`, {
+            mode: 'temporary',
+          }),
+        async verify() {
+          expect((await members(admin)).find((member) => member.userId === person.userId)).toMatchObject({
+            membershipStatus: 'suspended',
+          });
+          expect((await person.who.call('GET', '/me')).status).toBe(401);
+        },
+      };
+    },
+  },
+  {
+    route: 'reactivateUser',
+    name: 'a reactivation',
+    status: 200,
+    async prepare() {
+      const admin = await companyAdmin();
+      const person = await invitee(admin);
+      const path = `/companies/${admin.companyId}/users/${person.userId}`;
+      expect((await admin.who.call('POST', `${path}/deactivation`, { mode: 'temporary' })).status).toBe(200);
+      return {
+        send: () => admin.who.call('POST', `${path}/reactivation`),
+        async verify() {
+          expect((await members(admin)).find((member) => member.userId === person.userId)).toMatchObject({
+            membershipStatus: 'active',
+          });
+        },
+      };
+    },
+  },
+  {
+    route: 'acceptInvitation',
+    name: 'the invited person’s password, from the link',
+    status: 200,
+    async prepare() {
+      const admin = await companyAdmin();
+      const person = await invitee(admin);
+      const token = await portal.linkToken(person.email, '/invitation');
+      const password = newPassword();
+      const who = portal.browser(uniqueIp());
+      return {
+        send: () =>
+          who.call('POST', '/auth/invitation', { token, password, cguVersion: '2026-11', cguAccepted: true }),
+        async verify() {
+          const login = await portal
+            .browser(uniqueIp())
+            .call('POST', '/auth/login', { email: person.email, password });
+          expect(login.body).toMatchObject({ status: 'mfa_required' });
+        },
+        outside: () => canLogIn(person.email, password),
+      };
+    },
+  },
+  {
+    route: 'updateProfile',
+    name: 'a new name and a new mobile number (an SMS code goes to it)',
+    status: 200,
+    sends: { service: 'sns', recipient: (attempt) => (attempt as Attempt & { phone: string }).phone },
+    async prepare() {
+      const admin = await companyAdmin();
+      const mobile = uniqueMobile();
+      return {
+        phone: e164(mobile),
+        send: () => admin.who.call('PATCH', '/me/profile', { lastName: 'Durand-Lefèvre', mobile }),
+        async verify(response) {
+          expect(response.body).toMatchObject({
+            profile: { lastName: 'Durand-Lefèvre' },
+            phoneVerification: expect.anything(),
+          });
+          expect(await smsTo(e164(mobile))).toHaveLength(1);
+        },
+      } as Attempt & { phone: string };
+    },
+  },
+  {
+    route: 'verifyProfilePhone',
+    name: 'the SMS code of the new mobile number',
+    status: 200,
+    async prepare() {
+      const admin = await companyAdmin();
+      const mobile = uniqueMobile();
+      expect((await admin.who.call('PATCH', '/me/profile', { mobile })).status).toBe(200);
+      const code = await portal.latestCode(e164(mobile));
+      return {
+        send: () => admin.who.call('POST', '/me/profile/phone-verification', { code }),
+        async verify() {
+          const profile = await admin.who.call<{ phoneVerified: boolean; maskedPhone: string }>(
+            'GET',
+            '/me/profile',
+          );
+          expect(profile.body.phoneVerified).toBe(true);
+          expect(profile.body.maskedPhone.replace(/\D/g, '').slice(-2)).toBe(mobile.slice(-2));
+        },
+      };
+    },
+  },
+  {
+    route: 'addEstablishment',
+    name: 'another company added to the perimeter',
+    status: 201,
+    async prepare() {
+      const admin = await companyAdmin();
+      const other = await company();
+      return {
+        send: () =>
+          admin.who.call('POST', '/me/establishments', {
+            siret: other.mainSiret,
+            companyNumber: other.companyNumber,
+          }),
+        async verify() {
+          const me = await admin.who.call<{ companies: { name: string; role: string }[] }>('GET', '/me');
+          expect(me.body.companies).toContainEqual(
+            expect.objectContaining({ name: other.name, role: 'admin' }),
+          );
+        },
+      };
+    },
+  },
+  {
+    route: 'exportEmployees',
+    name: 'the CSV export of the employees',
+    status: 200,
+    async prepare() {
+      const admin = await companyAdmin();
+      return {
+        send: () => admin.who.call('POST', `/companies/${admin.companyId}/employees/export`, {}),
+        async verify(response) {
+          expect(response.body).toMatchObject({
+            rows: (await employees(admin)).length,
+            url: expect.any(String),
+          });
+        },
+      };
+    },
+  },
+  {
+    route: 'revealNir',
+    name: 'an audited look at an employee’s NIR',
+    status: 200,
+    async prepare() {
+      const admin = await companyAdmin();
+      const [employee] = await employees(admin);
+      const nirs = datasets.flatMap((dataset) => dataset.rows.assures.map((row) => row.nir));
+      return {
+        send: () =>
+          admin.who.call(
+            'POST',
+            `/companies/${admin.companyId}/employees/${employee!.employeeId}/nir-reveal`,
+          ),
+        async verify(response) {
+          expect(nirs).toContain((response.body as { nir: string }).nir.replace(/\s/g, ''));
+        },
+      };
+    },
+  },
+  {
+    route: 'radiateEmployee',
+    name: 'the radiation of an employee',
+    status: 200,
+    async prepare() {
+      const admin = await companyAdmin();
+      const employee = (await employees(admin)).find((candidate) => !candidate.endDate)!;
+      return {
+        send: () =>
+          admin.who.call('POST', `/companies/${admin.companyId}/employees/${employee.employeeId}/radiation`, {
+            endDate: today(),
+            reason: 'demission',
+            version: employee.version,
+          }),
+        async verify() {
+          const after = (await employees(admin)).find(
+            (candidate) => candidate.employeeId === employee.employeeId,
+          );
+          expect(after).toMatchObject({ endDate: today(), version: employee.version + 1 });
+        },
+      };
+    },
+  },
+  {
+    route: 'getAffiliationCertificate',
+    name: 'an affiliation certificate (PDF)',
+    status: 200,
+    async prepare() {
+      const admin = await companyAdmin();
+      const employee = (await employees(admin)).find((candidate) => !candidate.endDate)!;
+      const path = `/companies/${admin.companyId}/employees/${employee.employeeId}/affiliation-certificate`;
+      return {
+        send: () => admin.who.call('POST', path),
+        async verify(response) {
+          const { url } = response.body as { url: string };
+          expect((await fetch(url)).status).toBe(200);
+        },
+      };
+    },
+  },
+  {
+    route: 'getRadiationCertificate',
+    name: 'a radiation certificate (PDF)',
+    status: 200,
+    async prepare() {
+      const admin = await companyAdmin();
+      const employee = await radiatedEmployee(admin);
+      const path = `/companies/${admin.companyId}/employees/${employee.employeeId}/radiation-certificate`;
+      return {
+        send: () => admin.who.call('POST', path),
+        async verify(response) {
+          const { url } = response.body as { url: string };
+          expect((await fetch(url)).status).toBe(200);
+        },
+      };
+    },
+  },
+  {
+    route: 'createContactUploadUrl',
+    name: 'an upload slot for an attachment',
+    status: 201,
+    async prepare() {
+      const admin = await companyAdmin();
+      return {
+        send: () =>
+          admin.who.call('POST', `/companies/${admin.companyId}/contact/uploads`, {
+            fileName: 'bulletin.pdf',
+            contentType: 'application/pdf',
+            size: 12_345,
+          }),
+        async verify(response) {
+          expect(response.body).toMatchObject({ uploadId: expect.stringMatching(/^[0-9A-Z]{26}$/) });
+        },
+      };
+    },
+  },
+  {
+    route: 'sendContactMessage',
+    name: 'a message to the insurer (and its acknowledgement)',
+    status: 201,
+    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    async prepare() {
+      const admin = await companyAdmin();
+      const requestId = randomUUID();
+      await portal.messages();
+      const before = (await mailsTo(admin.email)).length;
+      return {
+        email: admin.email,
+        send: () =>
+          admin.who.call('POST', `/companies/${admin.companyId}/contact/messages`, {
+            requestId,
+            motif: 'contrat_autre',
+            subject: 'Question sur le contrat',
+            message: 'Bonjour, pouvez-vous me rappeler les garanties du contrat ? Merci.',
+            attachments: [],
+          }),
+        async verify() {
+          const list = await admin.who.call<{ items: unknown[] }>(
+            'GET',
+            `/companies/${admin.companyId}/contact/messages`,
+          );
+          expect(list.body.items).toHaveLength(1);
+          expect(await mailsTo(admin.email)).toHaveLength(before + 1);
+        },
+      } as Attempt & { email: string };
+    },
+  },
+  {
+    route: 'askChatbot',
+    name: 'a question to the assistant',
+    status: 200,
+    writesNothing: 'the knowledge base is in memory: no SDK call at all',
+    async prepare() {
+      const who = portal.browser(uniqueIp());
+      return {
+        send: () => who.call('POST', '/chatbot/questions', { question: 'Comment radier un salarié ?' }),
+        async verify(response) {
+          expect(response.body).toHaveProperty('answer');
+        },
+      };
+    },
+  },
+  {
+    route: 'getDocument',
+    name: 'a download link to a practical document',
+    status: 200,
+    writesNothing: 'a presigned link to a published file: reads only',
+    async prepare() {
+      const admin = await companyAdmin();
+      const list = await admin.who.call<{ items: { id: string }[] }>('GET', '/documents');
+      const id = list.body.items[0]!.id;
+      return {
+        send: () => admin.who.call('POST', `/documents/${id}/download`),
+        async verify(response) {
+          expect(response.body).toMatchObject({ url: expect.any(String) });
+        },
+      };
+    },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -461,12 +935,8 @@ describe('write routes and the outbox dispatcher under SDK faults', () => {
     }
     portal = await startPrivateStack();
     spy = new SdkSpy();
-    companies = (
-      await importCompanies(
-        portal.importFile,
-        Array.from({ length: 90 }, () => ({ insured: 2 })),
-      )
-    ).map((dataset) => dataset.summary);
+    // "Mes documents pratiques", published as the full local stack does.
+    await (await import('../../../bin/local/seed-documents')).seedDocuments();
   }, 180_000);
 
   afterAll(async () => {
@@ -493,6 +963,11 @@ describe('write routes and the outbox dispatcher under SDK faults', () => {
         expect(result.status, JSON.stringify(result.body)).toBe(scenario.status);
         await dry.verify(result);
         const targets = faultTargets(calls);
+        if (scenario.writesNothing) {
+          // Nothing to fail: a write added later must come with its fault cases.
+          expect(targets, scenario.writesNothing).toEqual([]);
+          return;
+        }
         expect(targets.length, 'the dry run made no write call').toBeGreaterThan(0);
 
         // Fresh data for every fault, prepared together (the spy only watches the requests under test).
@@ -541,6 +1016,9 @@ describe('write routes and the outbox dispatcher under SDK faults', () => {
             operation: sends.service === 'ses' ? 'SendEmail' : 'Publish',
             nth: 1,
             kind: 'server-error',
+            // The recipient itself (another e-mail may name them as Reply-To).
+            match:
+              sends.service === 'ses' ? `"ToAddresses":["${recipient}"]` : `"PhoneNumber":"${recipient}"`,
           };
           const sentAt = Date.now();
           const { result, calls } = await spy.observe(async () => {

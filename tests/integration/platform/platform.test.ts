@@ -5,7 +5,10 @@ import { routes, API_BASE_PATH } from '../../../functions/routes';
 
 describe('health', () => {
   it('reports every dependency reachable with 200', async () => {
-    const { status, body } = await callApi<{ status: string; checks: Record<string, { ok: boolean }> }>('GET', '/health');
+    const { status, body } = await callApi<{ status: string; checks: Record<string, { ok: boolean }> }>(
+      'GET',
+      '/health',
+    );
     expect(status).toBe(200);
     expect(body.status).toBe('ok');
     expect(Object.keys(body.checks).sort()).toEqual(['cognito', 'dynamodb', 's3', 'ses', 'sms']);
@@ -15,10 +18,10 @@ describe('health', () => {
 
 describe('OpenAPI document', () => {
   it('is valid OpenAPI 3.1 and lists every route with its id as operationId', async () => {
-    const { status, body } = await callApi<{ openapi: string; paths: Record<string, Record<string, { operationId: string }>> }>(
-      'GET',
-      '/openapi.json',
-    );
+    const { status, body } = await callApi<{
+      openapi: string;
+      paths: Record<string, Record<string, { operationId: string }>>;
+    }>('GET', '/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     const validator = new Validator();

@@ -7,7 +7,13 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../../functions/runtime/clients';
 import { config } from '../../../functions/runtime/config';
 import { freshCompany } from '../../support/fixtures';
-import { activateAndConfirm, browser, logIn, type ActivatedAdmin, type Browser } from '../../support/auth-flow';
+import {
+  activateAndConfirm,
+  browser,
+  logIn,
+  type ActivatedAdmin,
+  type Browser,
+} from '../../support/auth-flow';
 
 /**
  * Every route of the route table, called as every kind of caller, must answer exactly as its
@@ -15,7 +21,15 @@ import { activateAndConfirm, browser, logIn, type ActivatedAdmin, type Browser }
  */
 type Caller = 'anonymous' | 'outsider' | 'member' | 'admin' | 'deactivated' | 'expired' | 'employeeLink';
 /** member = Utilisateur of A, admin = Administrateur of A, outsider = Administrateur of B only. */
-const callers: readonly Caller[] = ['anonymous', 'outsider', 'member', 'admin', 'deactivated', 'expired', 'employeeLink'];
+const callers: readonly Caller[] = [
+  'anonymous',
+  'outsider',
+  'member',
+  'admin',
+  'deactivated',
+  'expired',
+  'employeeLink',
+];
 type Account = 'outsider' | 'member' | 'admin' | 'deactivated' | 'expired';
 
 const allowed: Record<Access, readonly Caller[]> = {
@@ -31,7 +45,9 @@ const allowed: Record<Access, readonly Caller[]> = {
 
 /** Routes that end the session they use run last, so each caller signs in once. */
 const endsSession = (route: RouteDefinition) => route.id === 'logout';
-const routes: readonly RouteDefinition[] = [...routeTable].sort((a, b) => Number(endsSession(a)) - Number(endsSession(b)));
+const routes: readonly RouteDefinition[] = [...routeTable].sort(
+  (a, b) => Number(endsSession(a)) - Number(endsSession(b)),
+);
 
 describe('authorization matrix', () => {
   let companyId: string;
@@ -75,9 +91,13 @@ describe('authorization matrix', () => {
     const deactivatedBrowser = await as('deactivated');
     const deactivatedId = (await deactivatedBrowser.call<{ userId: string }>('GET', '/me')).body.userId;
     const adminBrowser = await as('admin');
-    const deactivation = await adminBrowser.call('POST', `/companies/${companyId}/users/${deactivatedId}/deactivation`, {
-      mode: 'temporary',
-    });
+    const deactivation = await adminBrowser.call(
+      'POST',
+      `/companies/${companyId}/users/${deactivatedId}/deactivation`,
+      {
+        mode: 'temporary',
+      },
+    );
     expect(deactivation.status).toBe(200);
     // Signed in, then idle for longer than the 30-minute idle timeout.
     const expiredBrowser = await as('expired');
@@ -136,7 +156,9 @@ describe('authorization matrix', () => {
         // A live session on the wrong company is forbidden; no (live) session is unauthenticated.
         const liveSession = caller === 'outsider' || caller === 'member' || caller === 'admin';
         const companyScoped = route.access === 'companyMember' || route.access === 'companyAdmin';
-        expect(response.status, `${route.id} must refuse ${caller}`).toBe(liveSession && companyScoped ? 403 : 401);
+        expect(response.status, `${route.id} must refuse ${caller}`).toBe(
+          liveSession && companyScoped ? 403 : 401,
+        );
       }
       expect(response.status).toBeLessThan(500);
     },

@@ -32,7 +32,12 @@ async function companyIdOf(who: Browser): Promise<string> {
   return (await who.call<Me>('GET', '/me')).body.companies[0]!.companyId;
 }
 
-async function invite(admin: Browser, companyId: string, role: 'admin' | 'user', email = uniqueEmail('invite')) {
+async function invite(
+  admin: Browser,
+  companyId: string,
+  role: 'admin' | 'user',
+  email = uniqueEmail('invite'),
+) {
   const mobile = uniqueMobile();
   const response = await admin.call('POST', `/companies/${companyId}/users`, {
     civilite: 'M',
@@ -79,7 +84,10 @@ describe('Gestion des habilitations', () => {
     expect(me.body.companies).toEqual([expect.objectContaining({ companyId, role: 'user' })]);
     expect((await invited.call('GET', `/companies/${companyId}/users`)).status).toBe(403);
     const list = await adminBrowser.call<{ items: CompanyUser[] }>('GET', `/companies/${companyId}/users`);
-    expect(list.body.items.find((user) => user.email === email)).toMatchObject({ role: 'user', accountStatus: 'active' });
+    expect(list.body.items.find((user) => user.email === email)).toMatchObject({
+      role: 'user',
+      accountStatus: 'active',
+    });
   });
 
   it('answers the same when the invited e-mail already has an account, and grants the rights', async () => {
@@ -98,7 +106,9 @@ describe('Gestion des habilitations', () => {
     const first = await linkTokenFromEmail(email, '/invitation');
     const list = await adminBrowser.call<{ items: CompanyUser[] }>('GET', `/companies/${companyId}/users`);
     const target = list.body.items.find((user) => user.email === email)!;
-    expect((await adminBrowser.call('POST', `/companies/${companyId}/users/${target.userId}/invitation`)).status).toBe(200);
+    expect(
+      (await adminBrowser.call('POST', `/companies/${companyId}/users/${target.userId}/invitation`)).status,
+    ).toBe(200);
     const old = await browser().call<{ code: string }>('POST', '/auth/invitation', {
       token: first,
       password: STRONG_PASSWORD,
@@ -115,10 +125,14 @@ describe('Gestion des habilitations', () => {
     const me = await adminBrowser.call<Me>('GET', '/me');
     const list = await adminBrowser.call<{ items: CompanyUser[] }>('GET', `/companies/${companyId}/users`);
     const self = list.body.items.find((user) => user.userId === me.body.userId)!;
-    const demote = await adminBrowser.call<{ code: string }>('PUT', `/companies/${companyId}/users/${self.userId}`, {
-      role: 'user',
-      version: self.version,
-    });
+    const demote = await adminBrowser.call<{ code: string }>(
+      'PUT',
+      `/companies/${companyId}/users/${self.userId}`,
+      {
+        role: 'user',
+        version: self.version,
+      },
+    );
     expect(demote.status).toBe(422);
     expect(demote.body.code).toBe('LAST_ADMIN');
     const deactivate = await adminBrowser.call<{ code: string }>(
@@ -149,14 +163,26 @@ describe('Gestion des habilitations', () => {
     const list = await adminBrowser.call<{ items: CompanyUser[] }>('GET', `/companies/${companyId}/users`);
     const target = list.body.items.find((user) => user.email === email)!;
     const path = `/companies/${companyId}/users/${target.userId}`;
-    expect((await adminBrowser.call('PUT', path, { role: 'admin', version: target.version })).status).toBe(200);
-    const stale = await adminBrowser.call<{ code: string }>('PUT', path, { role: 'user', version: target.version });
+    expect((await adminBrowser.call('PUT', path, { role: 'admin', version: target.version })).status).toBe(
+      200,
+    );
+    const stale = await adminBrowser.call<{ code: string }>('PUT', path, {
+      role: 'user',
+      version: target.version,
+    });
     expect(stale.status).toBe(409);
     const stranger = await activateAndConfirm(await freshCompany());
     const strangerBrowser = browser('203.0.113.72');
     await logIn(strangerBrowser, stranger);
     const strangerId = (await strangerBrowser.call<Me>('GET', '/me')).body.userId;
-    expect((await adminBrowser.call('PUT', `/companies/${companyId}/users/${strangerId}`, { role: 'user', version: 1 })).status).toBe(404);
+    expect(
+      (
+        await adminBrowser.call('PUT', `/companies/${companyId}/users/${strangerId}`, {
+          role: 'user',
+          version: 1,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('refuses fields a request may not set (mass assignment)', async () => {
@@ -180,7 +206,10 @@ describe('Gestion des habilitations', () => {
     expect(journal.status).toBe(200);
     expect(journal.body.items.length).toBeGreaterThan(0);
     expect(journal.body.items.every((item) => item.action === 'user.invited')).toBe(true);
-    const all = await adminBrowser.call<{ items: { at: string }[] }>('GET', `/companies/${companyId}/audit-events?limit=100`);
+    const all = await adminBrowser.call<{ items: { at: string }[] }>(
+      'GET',
+      `/companies/${companyId}/audit-events?limit=100`,
+    );
     const times = all.body.items.map((item) => item.at);
     expect([...times].sort().reverse()).toEqual(times);
   });
@@ -198,12 +227,14 @@ describe('Profil', () => {
     });
     expect(wrong.status).toBe(422);
     expect(wrong.body.code).toBe('ACTIVATION_IDENTIFIERS_UNKNOWN');
-    const added = await who.call('POST', '/me/establishments', { siret: other.mainSiret, companyNumber: other.companyNumber });
+    const added = await who.call('POST', '/me/establishments', {
+      siret: other.mainSiret,
+      companyNumber: other.companyNumber,
+    });
     expect(added.status).toBe(201);
-    const profile = await who.call<{ perimeter: { mainSiret: string; role: string; establishments: unknown[] }[] }>(
-      'GET',
-      '/me/profile',
-    );
+    const profile = await who.call<{
+      perimeter: { mainSiret: string; role: string; establishments: unknown[] }[];
+    }>('GET', '/me/profile');
     expect(profile.body.perimeter).toEqual(
       expect.arrayContaining([expect.objectContaining({ mainSiret: other.mainSiret, role: 'admin' })]),
     );
@@ -214,17 +245,23 @@ describe('Profil', () => {
     const who = browser('203.0.113.74');
     await logIn(who, admin);
     const newMobile = uniqueMobile();
-    const update = await who.call<{ phoneVerification: { maskedPhone: string } | null }>('PATCH', '/me/profile', {
-      mobile: newMobile,
-      firstName: 'Hélène',
-    });
+    const update = await who.call<{ phoneVerification: { maskedPhone: string } | null }>(
+      'PATCH',
+      '/me/profile',
+      {
+        mobile: newMobile,
+        firstName: 'Hélène',
+      },
+    );
     expect(update.status).toBe(200);
     expect(update.body.phoneVerification).not.toBeNull();
     const before = await who.call<{ maskedPhone: string; firstName: string }>('GET', '/me/profile');
     expect(before.body.firstName).toBe('Hélène');
     expect(before.body.maskedPhone.endsWith(admin.mobile.slice(-2))).toBe(true);
     const code = await latestCode(e164(newMobile));
-    const verified = await who.call<{ maskedPhone: string }>('POST', '/me/profile/phone-verification', { code });
+    const verified = await who.call<{ maskedPhone: string }>('POST', '/me/profile/phone-verification', {
+      code,
+    });
     expect(verified.status).toBe(200);
     expect(verified.body.maskedPhone.endsWith(newMobile.slice(-2))).toBe(true);
     const messages = await sentMessages();

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, monthsRoundedUp, planRadiation, portabiliteFor } from '../../../functions/domain/radiation';
+import {
+  addMonths,
+  monthsRoundedUp,
+  planRadiation,
+  portabiliteFor,
+} from '../../../functions/domain/radiation';
 
 describe('portabilité', () => {
   it.each([
@@ -45,22 +50,28 @@ describe('radiation rule', () => {
   const insured = { effectiveDate: '2024-03-01' };
 
   it('refuses an end date before the date d’effet', () => {
-    expect(() => planRadiation(insured, { endDate: '2024-02-29', reason: 'demission' }, '2026-11-26')).toThrow(
-      expect.objectContaining({ reason: 'RADIATION_BEFORE_START' }),
-    );
+    expect(() =>
+      planRadiation(insured, { endDate: '2024-02-29', reason: 'demission' }, '2026-11-26'),
+    ).toThrow(expect.objectContaining({ reason: 'RADIATION_BEFORE_START' }));
   });
 
   it('refuses an end date further back than the allowed window, and accepts its last day', () => {
-    expect(() => planRadiation(insured, { endDate: '2026-08-27', reason: 'demission' }, '2026-11-26')).toThrow(
-      expect.objectContaining({ reason: 'RADIATION_TOO_OLD' }),
+    expect(() =>
+      planRadiation(insured, { endDate: '2026-08-27', reason: 'demission' }, '2026-11-26'),
+    ).toThrow(expect.objectContaining({ reason: 'RADIATION_TOO_OLD' }));
+    expect(planRadiation(insured, { endDate: '2026-08-28', reason: 'demission' }, '2026-11-26').endDate).toBe(
+      '2026-08-28',
     );
-    expect(planRadiation(insured, { endDate: '2026-08-28', reason: 'demission' }, '2026-11-26').endDate).toBe('2026-08-28');
   });
 
   it('refuses an already radiated insured and an end date more than a year ahead', () => {
-    expect(() => planRadiation({ ...insured, endDate: '2025-01-01' }, { endDate: '2026-11-26', reason: 'autre' }, '2026-11-26')).toThrow(
-      expect.objectContaining({ reason: 'ALREADY_RADIATED' }),
-    );
+    expect(() =>
+      planRadiation(
+        { ...insured, endDate: '2025-01-01' },
+        { endDate: '2026-11-26', reason: 'autre' },
+        '2026-11-26',
+      ),
+    ).toThrow(expect.objectContaining({ reason: 'ALREADY_RADIATED' }));
     expect(() => planRadiation(insured, { endDate: '2027-11-27', reason: 'autre' }, '2026-11-26')).toThrow(
       expect.objectContaining({ reason: 'RADIATION_TOO_FAR' }),
     );

@@ -123,11 +123,7 @@ function useLogout() {
 /** A tiers déclarant may follow hundreds of companies: past this many, a search narrows the list. */
 const SEARCH_FROM = 8;
 
-const folded = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The company the portal works on: its name, or a choice (searchable) when the user follows several. */
 function CompanyBar() {
@@ -167,7 +163,9 @@ function CompanyBar() {
                   aria-describedby={`${searchId}-count`}
                 />
                 <span id={`${searchId}-count`} className="visually-hidden" aria-live="polite">
-                  {needle ? `${shown.length - 1} autre${shown.length - 1 > 1 ? 's' : ''} entreprise${shown.length - 1 > 1 ? 's' : ''} trouvée${shown.length - 1 > 1 ? 's' : ''}` : ''}
+                  {needle
+                    ? `${shown.length - 1} autre${shown.length - 1 > 1 ? 's' : ''} entreprise${shown.length - 1 > 1 ? 's' : ''} trouvée${shown.length - 1 > 1 ? 's' : ''}`
+                    : ''}
                 </span>
               </>
             ) : null}
