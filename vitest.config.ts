@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Projects run one after the other: the 2-core machine is not shared between them.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -24,8 +26,11 @@ export default defineConfig({
           name: 'infra',
           include: ['tests/infra/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 180_000,
-          hookTimeout: 300_000,
+          // Synthesizing a stage bundles every Lambda with esbuild.
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -43,6 +48,7 @@ export default defineConfig({
           // The stack lives in the main process; two workers keep the 2-core machine responsive.
           maxWorkers: 2,
           fileParallelism: true,
+          sequence: { groupOrder: 2 },
         },
       },
     ],
