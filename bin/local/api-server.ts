@@ -42,6 +42,15 @@ interface CompiledRoute {
   paramNames: string[];
 }
 
+/** A malformed %-sequence stays as typed (API Gateway passes it through; validation refuses it). */
+const safeDecode = (text: string): string => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
 const compile = (route: RouteDefinition): CompiledRoute => {
   const paramNames: string[] = [];
   const source = `${API_BASE_PATH}${route.path}`
@@ -107,7 +116,7 @@ function buildEvent(
   for (const [name, value] of url.searchParams)
     query[name] = name in query ? `${query[name]},${value}` : value;
   const pathParameters = Object.fromEntries(
-    compiled.paramNames.map((name, index) => [name, decodeURIComponent(match[index + 1]!)]),
+    compiled.paramNames.map((name, index) => [name, safeDecode(match[index + 1]!)]),
   );
   const textual = TEXT_TYPES.test(headers['content-type'] ?? '');
   const now = new Date();
@@ -190,7 +199,7 @@ async function serveStatic(
   res: ServerResponse,
 ): Promise<void> {
   const root = resolve(distDir);
-  const requested = normalize(join(root, decodeURIComponent(url.pathname)));
+  const requested = normalize(join(root, safeDecode(url.pathname)));
   let file = requested.startsWith(root) ? requested : join(root, 'index.html');
   const info = await stat(file).catch(() => undefined);
   // SPA fallback, as CloudFront's 403/404 → /index.html.
