@@ -63,7 +63,7 @@ const sectionsInNav: SectionCase[] = [
     link: 'Mes documents pratiques',
     path: '/documents',
     heading: 'Mes documents pratiques',
-    shows: 'Documents utiles salariés',
+    shows: 'Un ensemble de documents pratiques',
   },
   {
     menu: 'Mes habilitations',

@@ -9,6 +9,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableDefinition } from '../../../functions/adapters/dynamodb/table-definition';
 import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
@@ -147,7 +148,7 @@ describe('local emulators', () => {
     expect(env.SECRET_PEPPER?.length).toBeGreaterThanOrEqual(32);
   });
 
-  it('creates the table with both GSIs (ALL projection), the stream and TTL', async () => {
+  it('creates the table with every GSI of the definition (ALL projection), the stream and TTL', async () => {
     const table = (await clients.dynamodb.send(new DescribeTableCommand({ TableName: env.TABLE_NAME })))
       .Table;
     expect(table?.KeySchema?.map((key) => key.AttributeName)).toEqual(['PK', 'SK']);
@@ -156,10 +157,7 @@ describe('local emulators', () => {
         index.IndexName,
         index.Projection?.ProjectionType,
       ]).sort(),
-    ).toEqual([
-      ['GSI1', 'ALL'],
-      ['GSI2', 'ALL'],
-    ]);
+    ).toEqual(tableDefinition.globalIndexes.map((index) => [index.name, 'ALL']));
     expect(table?.StreamSpecification).toMatchObject({
       StreamEnabled: true,
       StreamViewType: 'NEW_AND_OLD_IMAGES',
