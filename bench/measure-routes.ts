@@ -72,6 +72,103 @@ function emptyResult(route: RouteDefinition, scenario: string, generic: boolean)
   };
 }
 
+interface Lane {
+  scenario: Scenario;
+  result: RouteResult;
+  samples: Sample[];
+  warmupLeft: number;
+}
+
+/**
+ * Calls the route for each lane in turn (lane A, lane B, lane A…): warm-up calls first (a call
+ * slower than 2 s ends a lane's warm-up: it is warm by then), then measured calls until
+ * `iterations`, or until the time budget once every lane has at least 3. Alternating keeps two
+ * lanes (the 20k and the 50 company) under the same machine load, so their ratio is fair.
+ */
+async function runLanes(
+  env: BenchEnv,
+  route: RouteDefinition,
+  lanes: Lane[],
+  iterations: number,
+  options: MeasureOptions,
+) {
+  try {
+    for (const lane of lanes) await lane.scenario.setup?.();
+    let deadline = Number.POSITIVE_INFINITY;
+    for (let round = 0; round < options.warmup + iterations; round++) {
+      const measured = lanes.every((lane) => lane.warmupLeft === 0);
+      if (measured && lanes.every((lane) => lane.samples.length >= iterations)) break;
+      if (measured && deadline === Number.POSITIVE_INFINITY)
+        deadline = Date.now() + options.maxSecondsPerRoute * 1000;
+      if (measured && lanes.every((lane) => lane.samples.length >= MIN_SAMPLES) && Date.now() > deadline) {
+        for (const lane of lanes) lane.result.scenario += ` (stopped after ${options.maxSecondsPerRoute} s)`;
+        break;
+      }
+      for (const lane of lanes) {
+        const request = await lane.scenario.next();
+        await resetRateCounters(env.raw, env.tableName);
+        const record = newCallRecord();
+        const response = await invoke(route, request, env.publicUrl, measured ? record : undefined);
+        await lane.scenario.after?.(response, request);
+        if (measured) {
+          lane.samples.push({
+            ms: response.ms,
+            status: response.status,
+            outcome: lane.scenario.outcome?.(response) ?? '',
+            record,
+          });
+        } else {
+          lane.result.warmup += 1;
+          lane.warmupLeft = response.ms > 2_000 ? 0 : Math.max(0, lane.warmupLeft - 1);
+        }
+      }
+    }
+  } catch (error) {
+    for (const lane of lanes) lane.result.error = (error as Error).message;
+  }
+}
+
+function newLane(
+  route: RouteDefinition,
+  choice: { scenario: Scenario; generic: boolean },
+  options: MeasureOptions,
+): Lane {
+  const result = emptyResult(route, choice.scenario.description, choice.generic);
+  result.expectedStatuses = choice.scenario.expectedStatuses;
+  return { scenario: choice.scenario, result, samples: [], warmupLeft: options.warmup };
+}
+
+/** The calls of a typical request (the most frequent set of operations), for the baselines. */
+function typicalCalls(result: RouteResult, samples: Sample[]): CapturedCall[] {
+  const typical = result.dynamodb.operations[0]?.value;
+  const representative = [...samples].reverse().find(({ record }) => dynamoSignature(record) === typical);
+  return representative?.record.captured ?? [];
+}
+
+/** The same list route for two companies, alternating calls; no baseline. */
+export async function measureRoutePair(
+  env: BenchEnv,
+  route: RouteDefinition,
+  choices: [ScenarioChoice, ScenarioChoice],
+  options: MeasureOptions,
+): Promise<[RouteResult, RouteResult]> {
+  const [a, b] = choices;
+  if ('skip' in a || 'skip' in b) {
+    const skip = 'skip' in a ? a.skip : (b as { skip: string }).skip;
+    return [
+      { ...emptyResult(route, '—', true), skipped: skip },
+      { ...emptyResult(route, '—', true), skipped: skip },
+    ];
+  }
+  const lanes = [newLane(route, a, options), newLane(route, b, options)];
+  await runLanes(env, route, lanes, options.iterations, options);
+  for (const lane of lanes) {
+    summarizeSamples(lane.result, lane.samples);
+    lane.result.duplicateReads = duplicateReads(typicalCalls(lane.result, lane.samples));
+  }
+  return [lanes[0]!.result, lanes[1]!.result];
+}
+
 export async function measureRoute(
   env: BenchEnv,
   route: RouteDefinition,
@@ -80,50 +177,17 @@ export async function measureRoute(
 ): Promise<{ result: RouteResult; calls: CapturedCall[] }> {
   if ('skip' in choice)
     return { result: { ...emptyResult(route, '—', true), skipped: choice.skip }, calls: [] };
-  const { scenario, generic } = choice;
-  const result = emptyResult(route, scenario.description, generic);
-  result.expectedStatuses = scenario.expectedStatuses;
-  const iterations = scenario.heavy ? options.heavyIterations : options.iterations;
-  const samples: Sample[] = [];
-  try {
-    await scenario.setup?.();
-    // Warm-up calls first (a call slower than 2 s ends the warm-up: it is warm by then), then
-    // measured calls until `iterations`, or until the time budget once at least 3 are in.
-    let warmupLeft = options.warmup;
-    let deadline = Number.POSITIVE_INFINITY;
-    for (let guard = 0; guard < options.warmup + iterations && samples.length < iterations; guard++) {
-      const measured = warmupLeft === 0;
-      if (measured && deadline === Number.POSITIVE_INFINITY)
-        deadline = Date.now() + options.maxSecondsPerRoute * 1000;
-      if (measured && samples.length >= MIN_SAMPLES && Date.now() > deadline) {
-        result.scenario += ` (stopped after ${options.maxSecondsPerRoute} s)`;
-        break;
-      }
-      const request = await scenario.next();
-      await resetRateCounters(env.raw, env.tableName);
-      const record = newCallRecord();
-      const response = await invoke(route, request, env.publicUrl, measured ? record : undefined);
-      await scenario.after?.(response, request);
-      if (measured) {
-        samples.push({
-          ms: response.ms,
-          status: response.status,
-          outcome: scenario.outcome?.(response) ?? '',
-          record,
-        });
-      } else {
-        result.warmup += 1;
-        warmupLeft = response.ms > 2_000 ? 0 : warmupLeft - 1;
-      }
-    }
-  } catch (error) {
-    result.error = (error as Error).message;
-  }
+  const lane = newLane(route, choice, options);
+  await runLanes(
+    env,
+    route,
+    [lane],
+    choice.scenario.heavy ? options.heavyIterations : options.iterations,
+    options,
+  );
+  const { result, samples } = lane;
   summarizeSamples(result, samples);
-  // The calls of a typical request (the most frequent set of operations), for the baselines.
-  const typical = result.dynamodb.operations[0]?.value;
-  const representative = [...samples].reverse().find(({ record }) => dynamoSignature(record) === typical);
-  const calls = representative?.record.captured ?? [];
+  const calls = typicalCalls(result, samples);
   result.duplicateReads = duplicateReads(calls);
   if (options.baseline && samples.length > 0) await measureBaseline(env, result, calls, options);
   return { result, calls };
@@ -230,40 +294,46 @@ async function measureBaseline(
   };
 }
 
-/** The list baseline: one raw Query page (Limit 50) of a company's insured-by-name partition on GSI1. */
-export async function measureRawPage(
+/**
+ * The list baseline: one raw Query page (Limit 50) of each company's insured-by-name partition
+ * on GSI1, the companies alternating so both pages are timed under the same load.
+ */
+export async function measureRawPages(
   env: BenchEnv,
-  company: BenchEnv['companies']['big'],
+  companies: BenchEnv['companies']['big'][],
   iterations: number,
   warmup: number,
-): Promise<RawPageResult> {
-  const input = {
-    TableName: env.tableName,
-    IndexName: 'GSI1',
-    KeyConditionExpression: 'GSI1PK = :pk',
-    ExpressionAttributeValues: { ':pk': { S: keys.insuredByNamePartition(company.companyId).GSI1PK } },
-    Limit: 50,
-    ReturnConsumedCapacity: 'TOTAL' as const,
-  };
-  const times: number[] = [];
-  let rcu = 0;
-  let items = 0;
+): Promise<RawPageResult[]> {
+  const lanes = companies.map((company) => ({
+    company,
+    times: [] as number[],
+    rcu: 0,
+    items: 0,
+    input: {
+      TableName: env.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': { S: keys.insuredByNamePartition(company.companyId).GSI1PK } },
+      Limit: 50,
+      ReturnConsumedCapacity: 'TOTAL' as const,
+    },
+  }));
   for (let i = 0; i < warmup + iterations; i++) {
-    const started = performance.now();
-    const page = await env.raw.send(new QueryCommand(input));
-    const ms = performance.now() - started;
-    if (i >= warmup) times.push(ms);
-    rcu = page.ConsumedCapacity?.CapacityUnits ?? page.ConsumedCapacity?.ReadCapacityUnits ?? 0;
-    items = page.Count ?? 0;
+    for (const lane of lanes) {
+      const started = performance.now();
+      const page = await env.raw.send(new QueryCommand(lane.input));
+      const ms = performance.now() - started;
+      if (i >= warmup) lane.times.push(ms);
+      lane.rcu = page.ConsumedCapacity?.CapacityUnits ?? page.ConsumedCapacity?.ReadCapacityUnits ?? 0;
+      lane.items = page.Count ?? 0;
+    }
   }
-  return {
-    company: company.label,
-    companyId: company.companyId,
-    indexItems: company.insuredIndexItems,
-    itemsReturned: items,
-    rcu,
-    latencyMs: summarize(times),
-  };
+  return lanes.map((lane) => ({
+    company: lane.company.label,
+    companyId: lane.company.companyId,
+    indexItems: lane.company.insuredIndexItems,
+    itemsReturned: lane.items,
+    rcu: lane.rcu,
+    latencyMs: summarize(lane.times),
+  }));
 }
-
-export type { Scenario };

@@ -11,6 +11,9 @@ const row = (cells: (string | number)[]) => `| ${cells.map((c) => cell(String(c)
 const table = (header: string[], rows: (string | number)[][]) =>
   [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n');
 
+const frequenciesText = (values: string[]) =>
+  [...new Set(values)].map((value) => `${value}×${values.filter((v) => v === value).length}`).join(', ');
+
 function routeNotes(route: RouteResult): string {
   const notes: string[] = [];
   if (route.localOnly) notes.push('local only (never deployed)');
@@ -67,7 +70,17 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     failed.length === 0
       ? 'Every target that could be judged is met.'
-      : `**${failed.length} check(s) fail**: ${failed.map((check) => `${check.subject} (${check.measured}, target ${check.limit})`).join('; ')}.`,
+      : `**${failed.length} of ${checks.filter((check) => check.pass !== null).length} judged checks fail** — ${[
+          ...new Set(failed.map((check) => check.group)),
+        ]
+          .map((group) => {
+            const inGroup = failed.filter((check) => check.group === group);
+            const names = inGroup.slice(0, 5).map((check) => check.subject.replace(/ \((read|write)\)$/, ''));
+            return `${group}: ${inGroup.length} (${names.join(', ')}${inGroup.length > 5 ? ', …' : ''})`;
+          })
+          .join(
+            '; ',
+          )}. ${checks.filter((check) => check.pass === null).length} check(s) could not be judged (➖).`,
     '',
     table(
       ['', 'Target', 'Subject', 'Measured', 'Limit', 'Note'],
@@ -259,7 +272,9 @@ export function renderMarkdown(results: BenchResults): string {
           times(bundle.ratioToBare),
           [
             bundle.localOnly ? 'local only' : '',
-            bundle.cold ? `${bundle.cold.runs.length} runs, statuses ${bundle.cold.statuses.join(',')}` : '',
+            bundle.cold
+              ? `${bundle.cold.runs.length} runs, status ${frequenciesText(bundle.cold.statuses.map((status) => String(status)))}`
+              : '',
             bundle.target !== 'node22' ? bundle.target : '',
             bundle.note ?? '',
             bundle.error ?? '',
@@ -348,6 +363,8 @@ export function renderMarkdown(results: BenchResults): string {
     '- DynamoDB Local reports only total `CapacityUnits`: the probe files them as RCU for reads and WCU for writes. It also counts a transactional write like a plain one (AWS charges 2 WCU per item in a transaction), so WCU of transactional routes are lower than on AWS.',
     '- The API server, the bench driver, DynamoDB Local and the emulators share the machine; the throughput ratio mostly shows how much CPU the Node side burns per request next to Java answering a bare Query.',
     '- Lighthouse performance scores on a 2-core machine running everything else too are pessimistic; accessibility and best-practices scores do not depend on the machine.',
+    "- DynamoDB Local's Query time grows with the size of the partition it reads from (a 20k company's partition holds its insured, NIR guards, establishments and contracts): when a route and its raw replay are both slower for the 20k company with the same RCU, it is DynamoDB Local, not the route; on AWS a Query costs its page. RCU is the scaling figure to trust.",
+    '- Routes and their baselines, and the 20k/50 pairs, are timed alternately or back to back so both see the same machine load; API and raw throughput are measured one after the other.',
     `- Options of this run: \`${JSON.stringify(meta.options)}\`.`,
     '',
   );

@@ -17,10 +17,10 @@ import { BenchEnv } from './bench-env';
 import { measureBundles } from './bundles';
 import { killAllChildren, killAllChildrenNow, runTracked } from './children';
 import { runLighthouse } from './lighthouse';
-import { isListRoute, measureRawPage, measureRoute } from './measure-routes';
+import { isListRoute, measureRawPages, measureRoute, measureRoutePair } from './measure-routes';
 import { parseOptions, type BenchOptions, type Phase } from './options';
 import { renderMarkdown } from './report';
-import type { BenchResults, ListComparison } from './results-types';
+import type { BenchResults, ListComparison, RawPageResult } from './results-types';
 import { ScenarioBook } from './scenarios';
 import { installSdkCapture, rawDynamoClient, type CapturedCall } from './sdk-capture';
 import { initialJavaScript } from './spa-assets';
@@ -222,6 +222,45 @@ async function main(): Promise<number> {
     const representative = new Map<string, CapturedCall[]>();
     const measureOptions = { ...options, baseline: true };
 
+    // Lists first: the generic writes of the routes phase (e.g. revealNir, which audits) would
+    // otherwise change the big company's data and skew the 20k/50 comparison.
+    if (!skip('lists')) {
+      const listRoutes = routeList.filter(isListRoute);
+      log(
+        `lists: ${listRoutes.length === 0 ? 'no list route yet' : listRoutes.map((r) => r.id).join(', ')}; raw GSI1 pages`,
+      );
+      for (const route of listRoutes) {
+        log(`  ${route.id}: 20k and 50 company, alternating`);
+        const [big, small] = await measureRoutePair(
+          env,
+          route,
+          [book.scenarioFor(route, 'big'), book.scenarioFor(route, 'small')],
+          options,
+        );
+        const comparison: ListComparison = {
+          id: route.id,
+          path: route.path,
+          big,
+          small,
+          rcuRatio: ratio(big.dynamodb.rcu.median, small.dynamodb.rcu.median),
+          latencyRatioP50: ratio(big.latencyMs.p50, small.latencyMs.p50),
+        };
+        results.lists.routes.push(comparison);
+      }
+      const pages = await measureRawPages(
+        env,
+        [env.companies.big, env.companies.small],
+        options.iterations,
+        options.warmup,
+      );
+      const [bigPage, smallPage] = pages as [RawPageResult, RawPageResult];
+      results.lists.rawPages = pages;
+      results.lists.rawRcuRatio = ratio(bigPage.rcu, smallPage.rcu);
+      results.lists.rawLatencyRatioP50 = ratio(bigPage.latencyMs.p50, smallPage.latencyMs.p50);
+      results.lists.measured = true;
+      phaseDone('lists');
+    }
+
     if (!skip('routes')) {
       log(
         `routes: ${routeList.length} routes, ${options.iterations} calls each (${options.heavyIterations} for costly ones) + raw baselines`,
@@ -241,37 +280,6 @@ async function main(): Promise<number> {
         );
       }
       phaseDone('routes');
-    }
-
-    if (!skip('lists')) {
-      const listRoutes = routeList.filter(isListRoute);
-      log(
-        `lists: ${listRoutes.length === 0 ? 'no list route yet' : listRoutes.map((r) => r.id).join(', ')}; raw GSI1 pages`,
-      );
-      for (const route of listRoutes) {
-        const big = (
-          await measureRoute(env, route, book.scenarioFor(route, 'big'), { ...options, baseline: false })
-        ).result;
-        const small = (
-          await measureRoute(env, route, book.scenarioFor(route, 'small'), { ...options, baseline: false })
-        ).result;
-        const comparison: ListComparison = {
-          id: route.id,
-          path: route.path,
-          big,
-          small,
-          rcuRatio: ratio(big.dynamodb.rcu.median, small.dynamodb.rcu.median),
-          latencyRatioP50: ratio(big.latencyMs.p50, small.latencyMs.p50),
-        };
-        results.lists.routes.push(comparison);
-      }
-      const bigPage = await measureRawPage(env, env.companies.big, options.iterations, options.warmup);
-      const smallPage = await measureRawPage(env, env.companies.small, options.iterations, options.warmup);
-      results.lists.rawPages = [bigPage, smallPage];
-      results.lists.measured = true;
-      results.lists.rawRcuRatio = ratio(bigPage.rcu, smallPage.rcu);
-      results.lists.rawLatencyRatioP50 = ratio(bigPage.latencyMs.p50, smallPage.latencyMs.p50);
-      phaseDone('lists');
     }
 
     if (!skip('throughput')) {
