@@ -5,5 +5,5 @@ import { getMe } from '../use-cases/auth/get-me';
 const me = getMe({ users: usersRepository() });
 
 export const handler = httpRoute('getMe', {
-  run: ({ principal }) => me(principal!.userId),
+  run: ({ principal }) => me(principal!.userId, principal!.user),
 });

@@ -5,7 +5,7 @@ import { cryptoSecrets } from '../adapters/system/crypto-secrets';
 import { systemClock } from '../adapters/system/system-clock';
 import { checkSession } from '../use-cases/auth/session-access';
 import { COOKIE, isOpaqueSecret } from './cookies';
-import type { Role } from '../domain/users';
+import type { Role, User } from '../domain/users';
 
 /** Who is calling, once the session has been checked. */
 export interface Principal {
@@ -14,6 +14,8 @@ export interface Principal {
   /** Digest of the session secret (the session's key), never the secret itself. */
   readonly sessionId: string;
   readonly companyRole?: Role;
+  /** The user as read by the access check (same request, same read). */
+  readonly user?: User;
 }
 
 export interface AuthInput {
@@ -51,6 +53,7 @@ export async function resolvePrincipal(route: RouteDefinition, input: AuthInput)
         userId: principal.userId,
         sessionId: principal.sessionDigest,
         companyRole: principal.companyRole,
+        user: principal.user,
       };
     }
     case 'loginAttempt':

@@ -2,13 +2,14 @@ import { DomainError } from '../../domain/errors';
 import { maskPhone } from '../../domain/phone';
 import type { MeResponse } from '../../contracts/auth';
 import type { AuthPorts } from './auth-ports';
+import type { User } from '../../domain/users';
 
 /** The signed-in user, with every company they may act for and their profile on each. */
 export const getMe =
   (ports: Pick<AuthPorts, 'users'>) =>
-  async (userId: string): Promise<MeResponse> => {
+  async (userId: string, known?: User): Promise<MeResponse> => {
     const [user, memberships] = await Promise.all([
-      ports.users.getUser(userId),
+      known ?? ports.users.getUser(userId),
       ports.users.memberships(userId),
     ]);
     if (!user) throw new DomainError('UNAUTHENTICATED');

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors';
-import type { Role } from '../../domain/users';
+import type { Role, User } from '../../domain/users';
 import type { SessionsRepository } from '../../adapters/dynamodb/sessions-repository';
 import { SESSION_IDLE_MS, parseSessionCookie } from '../../runtime/cookies';
 import type { Clock } from '../../ports/clock';
@@ -10,6 +10,8 @@ export interface SessionPrincipal {
   sessionDigest: string;
   /** The caller's profile on the company of the path, for company-scoped routes. */
   companyRole?: Role;
+  /** The user record the check read anyway: use cases need not read it a second time. */
+  user: User;
 }
 
 export type AccessRule = 'authenticated' | 'companyMember' | 'companyAdmin';
@@ -63,5 +65,5 @@ export const checkSession =
     if (now - session.lastSeenAt > TOUCH_EVERY_MS) {
       await sessions.touch(sessionDigest, now);
     }
-    return { userId: parsed.userId, sessionDigest, companyRole };
+    return { userId: parsed.userId, sessionDigest, companyRole, user };
   };
