@@ -37,6 +37,15 @@ export const scheduledJobs = [
     summary:
       'Re-sends outbox messages whose previous attempt failed, with backoff; parks permanent failures.',
   },
+  {
+    id: 'sendAffiliationReminders',
+    handler: 'jobs/send-affiliation-reminders.ts',
+    schedule: 'rate(1 hour)',
+    localEverySeconds: 60,
+    permissions: ['table:read', 'table:write'],
+    summary:
+      'Affiliation requests due (index by due date): reminders to employees at J+7 and J+14, abandonment at J+30 with an e-mail to the employer.',
+  },
 ] as const satisfies readonly ScheduledJob[];
 
 export const eventTriggers = [

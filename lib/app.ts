@@ -15,12 +15,17 @@ export interface PortalStage {
  * `EspaceEntrepriseSante-<stage>-edge` in us-east-1, then `EspaceEntrepriseSante-<stage>`, which
  * reads the web ACL's ARN through a CDK cross-region reference.
  */
-export function addStage(app: App, stage: StageConfig, options: { webDistPath?: string } = {}): PortalStage {
+export function addStage(
+  app: App,
+  stage: StageConfig,
+  options: { webDistPath?: string; documentsBuildPath?: string } = {},
+): PortalStage {
   const edge = new EdgeStack(app, edgeStackNameFor(stage.name), { stage });
   const portal = new PortalStack(app, stackNameFor(stage.name), {
     stage,
     webAclArn: edge.webAclArn,
     ...(options.webDistPath ? { webDistPath: options.webDistPath } : {}),
+    ...(options.documentsBuildPath ? { documentsBuildPath: options.documentsBuildPath } : {}),
   });
   return { edge, portal };
 }

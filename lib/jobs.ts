@@ -1,16 +1,16 @@
 import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
-import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { EventType } from 'aws-cdk-lib/aws-s3';
+import { EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { type EventTrigger, eventTriggers, type ScheduledJob, scheduledJobs } from '../functions/schedules';
+import { FunctionStack } from './function-stack';
 import { wildcardResourceFinding } from './nag';
 import type { GrantableResources } from './permissions';
 import { PortalFunction, type RuntimeEnvironment } from './portal-function';
@@ -33,15 +33,25 @@ export interface JobsProps {
   readonly stage: StageConfig;
   readonly environment: RuntimeEnvironment;
   readonly resources: GrantableResources;
-  readonly table: Table;
+  /**
+   * The inbound bucket itself (not an import): its notification configuration belongs to the
+   * stack that owns it, where aws-cdk-lib puts the custom resource that writes it.
+   */
+  readonly inboundBucket: IBucket;
 }
 
-/** Scheduled jobs and event triggers of functions/schedules.ts, each with a failure queue. */
+/**
+ * Scheduled jobs and event triggers of functions/schedules.ts, each with a failure queue, in one
+ * nested stack (FunctionStack): an entry there needs no change here. Only what must sit by the
+ * inbound bucket stays in the stage stack: its notification and the permission S3 invokes with.
+ */
 export class Jobs extends Construct {
   /** By job or trigger id. */
   readonly functions = new Map<string, PortalFunction>();
   /** Where events that exhausted their retries land, by job or trigger id (alarmed on). */
   readonly failureQueues = new Map<string, Queue>();
+  /** The nested stack of the job and trigger functions. */
+  readonly stack: FunctionStack;
 
   constructor(
     scope: Construct,
@@ -49,6 +59,17 @@ export class Jobs extends Construct {
     private readonly props: JobsProps,
   ) {
     super(scope, id);
+    const overlap = overlappingInboundTriggers(eventTriggers)[0];
+    if (overlap) {
+      throw new Error(
+        `functions/schedules.ts: ${overlap.join(' and ')} watch keys of the inbound bucket that overlap, which S3 refuses at deploy time: give them distinct prefixes or suffixes.`,
+      );
+    }
+    this.stack = new FunctionStack(this, 'Functions', {
+      description: `Espace Entreprise Santé (${props.stage.name}): scheduled jobs and event triggers`,
+      resources: props.resources,
+      tableStream: eventTriggers.some((trigger) => trigger.source === 'tableStream'),
+    });
     for (const job of scheduledJobs) this.addScheduledJob(job);
     for (const trigger of eventTriggers) this.addTrigger(trigger);
   }
@@ -57,9 +78,9 @@ export class Jobs extends Construct {
     const fn = this.portalFunction(job, 'job', Duration.minutes(2), job.summary);
     // Our own role (rather than the shared one aws-cdk-lib would add at the stack root), limited to
     // schedules of this account.
-    const role = new Role(this, `${job.id}SchedulerRole`, {
+    const role = new Role(this.stack, `${job.id}SchedulerRole`, {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this.stack).account } },
       }),
       description: `EventBridge Scheduler invoking ${job.id}`,
     });
@@ -67,7 +88,7 @@ export class Jobs extends Construct {
       id: wildcardResourceFinding(role, `${fn.function.functionArn}:*`),
       reason: 'lambda:InvokeFunction on this one function; the `:*` suffix covers its versions and aliases.',
     });
-    new Schedule(this, `${job.id}Schedule`, {
+    new Schedule(this.stack, `${job.id}Schedule`, {
       scheduleName: `${resourcePrefix(this.props.stage.name)}-${job.id}`,
       description: job.summary.slice(0, 512),
       schedule: ScheduleExpression.expression(job.schedule, SCHEDULE_TIME_ZONE),
@@ -82,10 +103,12 @@ export class Jobs extends Construct {
 
   private addTrigger(trigger: EventTrigger): void {
     switch (trigger.source) {
+      // The filter below wakes only the outbox dispatcher's items: a second stream trigger needs its
+      // own filter (a field of EventTrigger), or it would receive the outbox inserts.
       case 'tableStream': {
         const fn = this.portalFunction(trigger, 'trigger', Duration.minutes(1), trigger.summary);
         fn.function.addEventSource(
-          new DynamoEventSource(this.props.table, {
+          new DynamoEventSource(this.stack.resources.table, {
             // Records written before the mapping existed (first deploy) must not be skipped.
             startingPosition: StartingPosition.TRIM_HORIZON,
             batchSize: 10,
@@ -120,7 +143,7 @@ export class Jobs extends Construct {
           maxEventAge: Duration.hours(6),
           onFailure: new SqsDestination(this.failureQueue(trigger.id)),
         });
-        this.props.resources.buckets.inbound.addEventNotification(
+        this.props.inboundBucket.addEventNotification(
           EventType.OBJECT_CREATED,
           new LambdaDestination(fn.function),
           // Only the feed files: the import writes its report (`…csv.report.json`) next to them.
@@ -140,15 +163,14 @@ export class Jobs extends Construct {
     timeout: Duration,
     description: string,
   ): PortalFunction {
-    const { stage, environment, resources } = this.props;
-    const fn = new PortalFunction(this, entry.id, {
+    const { stage, environment } = this.props;
+    const fn = new PortalFunction(this.stack, entry.id, {
       stage,
       kind,
       id: entry.id,
       handler: entry.handler,
       permissions: entry.permissions,
       environment,
-      resources,
       timeout,
       description,
     });
@@ -157,7 +179,7 @@ export class Jobs extends Construct {
   }
 
   private failureQueue(id: string): Queue {
-    const queue = new Queue(this, `${id}Failures`, {
+    const queue = new Queue(this.stack, `${id}Failures`, {
       queueName: failureQueueNameFor(this.props.stage.name, id),
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -171,4 +193,24 @@ export class Jobs extends Construct {
     this.failureQueues.set(id, queue);
     return queue;
   }
+}
+
+/**
+ * Pairs of inboundBucket triggers S3 would refuse together: two notifications of one event type
+ * overlap when one prefix starts the other and one suffix ends the other (a missing filter
+ * matches every key).
+ */
+export function overlappingInboundTriggers(triggers: readonly EventTrigger[]): [string, string][] {
+  const inbound = triggers.filter((trigger) => trigger.source === 'inboundBucket');
+  const related = (a = '', b = '', test: (longer: string, shorter: string) => boolean) =>
+    test(a, b) || test(b, a);
+  const pairs: [string, string][] = [];
+  inbound.forEach((a, index) => {
+    for (const b of inbound.slice(index + 1)) {
+      const prefixes = related(a.prefix, b.prefix, (x, y) => x.startsWith(y));
+      const suffixes = related(a.suffix, b.suffix, (x, y) => x.endsWith(y));
+      if (prefixes && suffixes) pairs.push([a.id, b.id]);
+    }
+  });
+  return pairs;
 }

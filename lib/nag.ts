@@ -27,8 +27,11 @@ const BASIC_EXECUTION_ROLE =
   'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]';
 
 export interface CdkOwnedContext {
-  /** The SPA bucket the BucketDeployment function writes to (PortalStack only). */
-  readonly siteBucket?: IBucket;
+  /**
+   * The buckets the BucketDeployment function writes to (PortalStack only): the SPA's, and the
+   * documents bucket when the documents pratiques are deployed.
+   */
+  readonly deploymentBuckets?: readonly IBucket[];
 }
 
 /**
@@ -47,9 +50,12 @@ const cdkOwned: Record<string, (stack: Stack, context: CdkOwnedContext) => Ackno
       },
     ];
   },
-  // Copies the SPA build into the site bucket (lib/web.ts).
-  'Custom::CDKBucketDeployment': (stack, { siteBucket }) => {
-    if (!siteBucket) throw new Error('The BucketDeployment acknowledgments need the site bucket');
+  // Copies the SPA build into the site bucket (lib/web.ts), the documents pratiques into the
+  // documents bucket (lib/storage.ts).
+  'Custom::CDKBucketDeployment': (stack, { deploymentBuckets = [] }) => {
+    if (deploymentBuckets.length === 0) {
+      throw new Error('The BucketDeployment acknowledgments need the buckets it writes to');
+    }
     const owner = 'CDK-owned BucketDeployment function (role, runtime and grants written by aws-cdk-lib)';
     const qualifier =
       (stack.synthesizer as DefaultStackSynthesizer).bootstrapQualifier ??
@@ -60,12 +66,12 @@ const cdkOwned: Record<string, (stack: Stack, context: CdkOwnedContext) => Ackno
       { id: 'AwsSolutions-L1', reason: `${owner}: runtime pinned by aws-cdk-lib.` },
       ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map((action) => ({
         id: wildcardActionFinding(action),
-        reason: `${owner}: syncs the build from the CDK assets bucket into the site bucket, pruning old files.`,
+        reason: `${owner}: syncs a build from the CDK assets bucket into its bucket, pruning old files.`,
       })),
-      {
-        id: wildcardResourceFinding(stack, `${siteBucket.bucketArn}/*`),
-        reason: `${owner}: writes every object of the site bucket.`,
-      },
+      ...deploymentBuckets.map((bucket) => ({
+        id: wildcardResourceFinding(stack, `${bucket.bucketArn}/*`),
+        reason: `${owner}: writes the objects of the bucket it deploys to (keys chosen by the build).`,
+      })),
       {
         id: wildcardResourceFinding(stack, `${assetsBucket}/*`),
         reason: `${owner}: reads the zipped build from the CDK bootstrap assets bucket.`,

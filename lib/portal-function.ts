@@ -6,10 +6,11 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { z } from 'zod';
-import type { Permission } from '../functions/routes';
+import type { Access, Permission } from '../functions/routes';
 import type { configSchema } from '../functions/runtime/config';
 import { reservedConcurrencyFor } from './concurrency';
-import { type GrantableResources, grantPermissions } from './permissions';
+import { FunctionStack } from './function-stack';
+import { grantPermissions } from './permissions';
 import { resourcePrefix, type StageConfig, type StageName } from './stages';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -42,20 +43,23 @@ export const NOT_GRANTED = 'not-granted';
 
 /**
  * Each function gets the shared configuration, minus the secrets it cannot use: the Cognito client
- * secret only with `cognito:auth`, and the CloudFront origin secret only on HTTP routes.
+ * secret only with `cognito:auth`, the CloudFront origin secret only on HTTP routes, and the
+ * insurer's back-office key only on `insurer` routes (the only ones that check it).
  */
-function functionEnvironment({
-  environment,
-  kind,
-  permissions,
-}: PortalFunctionProps): Record<string, string> {
-  const { ORIGIN_VERIFY_SECRET, ...shared } = environment;
+function functionEnvironment(
+  scope: Construct,
+  { environment, kind, permissions, access }: PortalFunctionProps,
+): Record<string, string> {
+  const { ORIGIN_VERIFY_SECRET, INSURER_API_KEY, USER_POOL_CLIENT_SECRET, ...shared } = environment;
   return {
     ...shared,
     USER_POOL_CLIENT_SECRET: permissions.includes('cognito:auth')
-      ? environment.USER_POOL_CLIENT_SECRET
+      ? FunctionStack.containing(scope).secretInput('UserPoolClientSecret', USER_POOL_CLIENT_SECRET)
       : NOT_GRANTED,
     ...(kind === 'route' ? { ORIGIN_VERIFY_SECRET } : {}),
+    // Unset elsewhere rather than NOT_GRANTED: config.ts takes 32 characters or nothing, and
+    // nothing makes every back-office call fail (functions/runtime/auth.ts).
+    ...(kind === 'route' && access === 'insurer' ? { INSURER_API_KEY } : {}),
   };
 }
 
@@ -66,13 +70,14 @@ export const ESM_REQUIRE_BANNER =
 export interface PortalFunctionProps {
   readonly stage: StageConfig;
   readonly kind: FunctionKind;
+  /** Who may call the route (routes only): decides which secrets it receives. */
+  readonly access?: Access;
   /** Route or job id: names the function `ees-<stage>-<id>`. */
   readonly id: string;
   /** Module relative to functions/, exporting `handler`. */
   readonly handler: string;
   readonly permissions: readonly Permission[];
   readonly environment: RuntimeEnvironment;
-  readonly resources: GrantableResources;
   readonly timeout: Duration;
   readonly description: string;
 }
@@ -80,6 +85,7 @@ export interface PortalFunctionProps {
 /**
  * One portal Lambda: bundled from functions/ with the local esbuild, its own role holding only
  * what `permissions` grants plus writing to its own log group, and the stage's log retention.
+ * It lives in a FunctionStack (lib/function-stack.ts) and grants on that stack's `resources`.
  */
 export class PortalFunction extends Construct {
   readonly function: NodejsFunction;
@@ -118,7 +124,7 @@ export class PortalFunction extends Construct {
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
       environment: {
-        ...functionEnvironment(props),
+        ...functionEnvironment(this, props),
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
@@ -134,7 +140,7 @@ export class PortalFunction extends Construct {
         forceDockerBundling: false,
       },
     });
-    grantPermissions(this.function, props.permissions, props.resources);
+    grantPermissions(this.function, props.permissions, FunctionStack.containing(this).resources);
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
       reason:

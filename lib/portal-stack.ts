@@ -24,13 +24,24 @@ export interface PortalStackProps extends Omit<StackProps, 'env' | 'crossRegionR
   readonly webAclArn: string;
   /** Built SPA to deploy; default web/dist (skipped with a warning when absent). */
   readonly webDistPath?: string;
+  /** Built documents pratiques to deploy; default .build/documents (skipped with a warning when absent). */
+  readonly documentsBuildPath?: string;
 }
 
-/** One stage of the portal in its region: everything of ARCHITECTURE.md "One picture" but the WAF (EdgeStack). */
+/**
+ * One stage of the portal in its region: everything of ARCHITECTURE.md "One picture" but the WAF
+ * (EdgeStack). The shared resources live here; the functions live in nested stacks (one per route
+ * tag, one for the jobs: lib/function-stack.ts), and so do the alarms and the dashboard
+ * (lib/monitoring.ts), so that the route and job tables can grow without this stack growing.
+ */
 export class PortalStack extends Stack {
   readonly monitoring: Monitoring;
 
-  constructor(scope: Construct, id: string, { stage, webDistPath, webAclArn, ...props }: PortalStackProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    { stage, webDistPath, documentsBuildPath, webAclArn, ...props }: PortalStackProps,
+  ) {
     super(scope, id, {
       ...props,
       env: stage.env,
@@ -48,7 +59,11 @@ export class PortalStack extends Stack {
       : Lazy.string({ produce: (): string => web.siteOrigin });
 
     const data = new Data(this, 'Data', { stage });
-    const storage = new Storage(this, 'Storage', { stage, siteOrigin });
+    const storage = new Storage(this, 'Storage', {
+      stage,
+      siteOrigin,
+      ...(documentsBuildPath ? { documentsBuildPath } : {}),
+    });
     const auth = new Auth(this, 'Auth', { stage });
     const secrets = new Secrets(this, 'Secrets', { stage });
     const monitoring = new Monitoring(this, 'Monitoring', { stage });
@@ -74,6 +89,9 @@ export class PortalStack extends Stack {
       USER_POOL_CLIENT_SECRET: auth.clientSecret.unsafeUnwrap(),
       SECRET_PEPPER: secrets.pepper.secretValue.unsafeUnwrap(),
       ORIGIN_VERIFY_SECRET: secrets.originVerify.secretValue.unsafeUnwrap(),
+      INSURER_API_KEY: secrets.insurerApiKey.secretValue.unsafeUnwrap(),
+      AFFILIATION_REMINDER_DAYS: '7,14',
+      AFFILIATION_ABANDON_DAYS: '30',
       MAIL_FROM: stage.mailFrom,
       INSURER_TEAM_EMAIL: stage.insurerTeamEmail,
       PUBLIC_URL: siteOrigin,
@@ -84,7 +102,7 @@ export class PortalStack extends Stack {
     };
 
     const api = new Api(this, 'Api', { stage, environment, resources });
-    const jobs = new Jobs(this, 'Jobs', { stage, environment, resources, table: data.table });
+    const jobs = new Jobs(this, 'Jobs', { stage, environment, resources, inboundBucket: storage.inbound });
     const web = new Web(this, 'Web', {
       stage,
       apiDomainName: api.originDomainName,
@@ -103,7 +121,12 @@ export class PortalStack extends Stack {
       webAclName: webAclNameFor(stage),
     });
 
-    acknowledgeCdkOwnedConstructs(this, { siteBucket: web.bucket });
+    acknowledgeCdkOwnedConstructs(this, {
+      deploymentBuckets: [
+        ...(web.siteDeployed ? [web.bucket] : []),
+        ...(storage.documentsDeployed ? [storage.documents] : []),
+      ],
+    });
 
     this.monitoring = monitoring;
     const output = (name: string, value: string, description: string) =>

@@ -19,6 +19,8 @@ export class Secrets extends Construct {
   readonly pepper: Secret;
   /** Value of the `x-origin-verify` header CloudFront adds; the API rejects calls without it. */
   readonly originVerify: Secret;
+  /** Key the insurer's back office presents on its routes (`x-ees-insurer-key`). */
+  readonly insurerApiKey: Secret;
 
   constructor(scope: Construct, id: string, { stage }: SecretsProps) {
     super(scope, id);
@@ -31,6 +33,12 @@ export class Secrets extends Construct {
       });
     this.pepper = generated('Pepper', 'HMAC key for OTPs, session ids and link tokens (SECRET_PEPPER).');
     this.originVerify = generated('OriginVerify', 'Header value proving a request came through CloudFront.');
+    this.insurerApiKey = generated('InsurerApiKey', "Key of the insurer's back office on its API routes.");
+    Validations.of(this.insurerApiKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The back office reads the key from this secret when it calls; rotating it is a planned change of both sides (new value, redeploy the functions).',
+    });
 
     Validations.of(this.pepper).acknowledge({
       id: 'AwsSolutions-SMG4',

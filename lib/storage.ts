@@ -1,4 +1,6 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Annotations, Duration, Stack, Validations } from 'aws-cdk-lib';
 import {
   BlockPublicAccess,
   Bucket,
@@ -7,16 +9,23 @@ import {
   type LifecycleRule,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { DOCUMENTS_PREFIX, MANIFEST_FILE } from '../functions/use-cases/documents/storage-keys';
 import { resourcePrefix, type StageConfig } from './stages';
 
 /** Key prefix of presigned-POST uploads not yet confirmed by the API; swept after a day. */
 export const PENDING_UPLOADS_PREFIX = 'pending/';
 
+/** Where `npm run build:documents` (bin/build-documents.ts) writes the documents pratiques. */
+const DEFAULT_DOCUMENTS_BUILD = fileURLToPath(new URL('../.build/documents', import.meta.url));
+
 export interface StorageProps {
   readonly stage: StageConfig;
   /** `https://host` of the site, the only origin allowed to POST uploads from the browser. */
   readonly siteOrigin: string;
+  /** Built documents pratiques; deployed only if built at synth time. Default: .build/documents. */
+  readonly documentsBuildPath?: string;
 }
 
 export type DataBucketName = 'uploads' | 'documents' | 'generated' | 'inbound';
@@ -37,8 +46,10 @@ export class Storage extends Construct {
    * bucket resource: the site's CSP needs it, and the bucket's CORS rule needs the site.
    */
   readonly uploadsHost: string;
+  /** True when this synth deploys the built documents pratiques to the documents bucket. */
+  readonly documentsDeployed: boolean;
 
-  constructor(scope: Construct, id: string, { stage, siteOrigin }: StorageProps) {
+  constructor(scope: Construct, id: string, { stage, siteOrigin, documentsBuildPath }: StorageProps) {
     super(scope, id);
 
     this.logs = new Bucket(this, 'Logs', {
@@ -105,6 +116,39 @@ export class Storage extends Construct {
     this.documents = dataBucket('Documents', { versioned: true });
     this.generated = dataBucket('Generated', { versioned: false });
     this.inbound = dataBucket('Inbound', { versioned: true });
+    this.documentsDeployed = this.deployDocuments(documentsBuildPath ?? DEFAULT_DOCUMENTS_BUILD);
+  }
+
+  /**
+   * Copies the documents pratiques to `documents/` of the documents bucket, where the functions
+   * read them (functions/use-cases/documents/storage-keys.ts). The PDFs go first, pruning those
+   * no longer built; the manifest that lists them goes once they are all there.
+   */
+  private deployDocuments(buildPath: string): boolean {
+    if (!existsSync(`${buildPath}/${MANIFEST_FILE}`)) {
+      Annotations.of(this).addWarningV2(
+        'ees:documents-build-missing',
+        `${buildPath}/${MANIFEST_FILE} not found: the documents pratiques are not deployed by this synth. Build them first (npm run build:documents).`,
+      );
+      return false;
+    }
+    // 512 MiB like the SPA's deployments: aws-cdk-lib then reuses one deployment function.
+    const pdfs = new BucketDeployment(this, 'DeployDocuments', {
+      sources: [Source.asset(buildPath, { exclude: [MANIFEST_FILE] })],
+      destinationBucket: this.documents,
+      destinationKeyPrefix: DOCUMENTS_PREFIX,
+      exclude: [MANIFEST_FILE],
+      memoryLimit: 512,
+    });
+    const manifest = new BucketDeployment(this, 'DeployDocumentsManifest', {
+      sources: [Source.asset(buildPath, { exclude: ['*', `!${MANIFEST_FILE}`] })],
+      destinationBucket: this.documents,
+      destinationKeyPrefix: DOCUMENTS_PREFIX,
+      prune: false,
+      memoryLimit: 512,
+    });
+    manifest.node.addDependency(pdfs);
+    return true;
   }
 
   get dataBuckets(): Record<DataBucketName, Bucket> {

@@ -56,6 +56,8 @@ export class Web extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
   readonly responseHeadersPolicy: ResponseHeadersPolicy;
+  /** True when this synth deploys a built SPA to the site bucket. */
+  readonly siteDeployed: boolean;
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
@@ -170,7 +172,7 @@ export class Web extends Construct {
     });
 
     this.acknowledgeFindings(stage);
-    this.deploySite(props.webDistPath ?? DEFAULT_WEB_DIST);
+    this.siteDeployed = this.deploySite(props.webDistPath ?? DEFAULT_WEB_DIST);
   }
 
   /** `https://host` the browser sees. */
@@ -178,13 +180,13 @@ export class Web extends Construct {
     return `https://${this.distribution.domainName}`;
   }
 
-  private deploySite(distPath: string): void {
+  private deploySite(distPath: string): boolean {
     if (!existsSync(`${distPath}/index.html`)) {
       Annotations.of(this).addWarningV2(
         'ees:web-dist-missing',
         `${distPath}/index.html not found: the SPA is not deployed by this synth. Build it first (web/dist).`,
       );
-      return;
+      return false;
     }
     // Hashed assets are immutable; index.html must be revalidated so a deploy shows up at once.
     new BucketDeployment(this, 'DeployAssets', {
@@ -203,6 +205,7 @@ export class Web extends Construct {
       distributionPaths: ['/index.html'],
       memoryLimit: 512,
     });
+    return true;
   }
 
   private acknowledgeFindings(stage: StageConfig): void {

@@ -61,6 +61,9 @@ import { tableDefinition, tableNameFor } from '../../functions/adapters/dynamodb
 import type { EmulatorChildConfig, EmulatorChildKind, EmulatorChildMessage } from './emulator-child';
 import { startSnsCapture, type SnsCapture } from './sns-capture';
 
+/** Key of the back-office routes on the local stack (header x-ees-insurer-key). */
+export const LOCAL_INSURER_API_KEY = 'local-back-office-key-0123456789abcdef';
+
 export interface EmulatorPorts {
   dynamodb: number;
   s3: number;
@@ -859,6 +862,8 @@ export async function startEmulators(options: EmulatorOptions): Promise<RunningE
       INSURER_TEAM_EMAIL: 'equipe-assureur@espace-entreprise.local',
       PUBLIC_URL: publicUrl,
       SECRET_PEPPER: pepper,
+      // The back office's key on the local stack: not a secret (documented in the README).
+      INSURER_API_KEY: LOCAL_INSURER_API_KEY,
       TRUST_FORWARDED_FOR: stage === 'test' ? 'true' : 'false',
     };
     log(`Émulateurs prêts en ${elapsed(started)}`);

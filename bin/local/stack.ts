@@ -38,8 +38,8 @@ export interface LocalStack {
   api: LocalApi;
   /** Waits until every DynamoDB stream record written so far went through the dispatcher. */
   drainStream(timeoutMs?: number): Promise<void>;
-  /** Runs one scheduled job now, as EventBridge would. */
-  runJob(id: (typeof scheduledJobs)[number]['id']): Promise<unknown>;
+  /** Runs one scheduled job now, as EventBridge would (tests may pass the job an event, e.g. `{ now }`). */
+  runJob(id: (typeof scheduledJobs)[number]['id'], event?: Record<string, unknown>): Promise<unknown>;
   /** Drops a file in the inbound bucket and waits for its import (as the S3 event would). */
   importFile(key: string, body: string): Promise<unknown>;
   stop(): Promise<void>;
@@ -102,7 +102,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stoppers.push(async () => unsubscribe());
 
     const jobs = new Map(scheduledJobs.map((job) => [job.id, job]));
-    const runJob = async (id: string) => (await loadHandler<unknown>(jobs.get(id as never)!.handler))({});
+    const runJob = async (id: string, event: Record<string, unknown> = {}) =>
+      (await loadHandler<unknown>(jobs.get(id as never)!.handler))(event);
     if (options.runJobTimers) {
       for (const job of scheduledJobs) {
         const timer = setInterval(() => {

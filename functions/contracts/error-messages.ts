@@ -78,6 +78,42 @@ export const errorMessages: Record<string, string> = {
   REQUEST_ID_REUSED: 'Cette demande a déjà été utilisée pour un autre message.',
   PHONE_CODE_EXHAUSTED: 'Trop de codes erronés : modifiez à nouveau le numéro pour recevoir un nouveau code.',
   DOCUMENT_NOT_FOUND: 'Ce document n’est pas disponible. Rechargez la liste des documents.',
+  // Affiliations (pré-affiliation, suivi des demandes, relances, courriers, import CSV).
+  AFFILIATION_REQUEST_NOT_FOUND: 'Demande d’affiliation introuvable dans cette entreprise.',
+  ESTABLISHMENT_NOT_FOUND: 'Cet établissement ne fait pas partie de votre entreprise.',
+  PRE_AFFILIATION_DATES_INVALID: 'Vérifiez les dates saisies : elles ne sont pas cohérentes.',
+  NO_MATCHING_CONTRACT:
+    'Aucun contrat santé de votre entreprise ne couvre ce statut à la date de début du contrat. Contactez-nous au 01 44 20 80 63.',
+  EMPLOYEE_ALREADY_AFFILIATED:
+    'Ce salarié est déjà affilié dans votre entreprise (même numéro de sécurité sociale).',
+  AFFILIATION_ALREADY_REQUESTED:
+    'Une demande d’affiliation est déjà en cours (ou finalisée) pour ce salarié : retrouvez-la dans le suivi des affiliations.',
+  IDEMPOTENCY_KEY_REUSED:
+    'Cette demande a déjà été envoyée avec d’autres informations. Rechargez la page puis recommencez.',
+  AFFILIATION_ALREADY_FINALIZED:
+    'Ce bulletin d’affiliation est déjà finalisé : il ne peut plus être modifié ni relancé.',
+  AFFILIATION_ABANDONED:
+    'Cette demande est abandonnée : utilisez « Relancer un nouveau parcours » pour envoyer un nouveau lien.',
+  AFFILIATION_NOT_ABANDONED: 'Seule une demande abandonnée peut repartir sur un nouveau parcours.',
+  REMINDER_TOO_SOON: 'Ce salarié a déjà été relancé il y a moins de 24 heures. Réessayez demain.',
+  COURRIER_NOT_QUEUED: 'Aucun courrier n’est à poster pour cette demande.',
+  COMPANY_NOT_FOUND: 'Entreprise introuvable.',
+  // BIA salarié (the employee's online BIA, the paper BIA of the back office).
+  BIA_LINK_INVALID:
+    'Ce lien d’affiliation n’est plus valable (expiré, remplacé par un nouveau lien, ou demande close). Contactez votre employeur pour en recevoir un nouveau.',
+  INSURER_KEY_INVALID: 'Accès réservé au back-office de l’assureur.',
+  BIA_INCOMPLETE: 'Votre bulletin est incomplet : complétez les champs signalés avant de le finaliser.',
+  BIA_DOCUMENT_UNKNOWN: 'Un document est introuvable : déposez le fichier de nouveau.',
+  BIA_DOCUMENT_NOT_UPLOADED: 'Un document n’a pas été reçu : déposez le fichier de nouveau.',
+  BIA_DOCUMENT_TOO_LARGE: 'Chaque document doit faire 3 Mo au plus (et ne pas être vide).',
+  BIA_DOCUMENT_DISGUISED: 'Un document n’est pas un PDF, JPEG ou PNG valide : il a été refusé.',
+  BIA_DOCUMENT_DUPLICATE: 'Le même fichier figure deux fois : retirez le doublon.',
+  BIA_DOCUMENTS_PER_KIND: 'Deux fichiers au plus par document : retirez-en un avant d’en ajouter un autre.',
+  BIA_UPLOAD_EXTENSION_MISMATCH: 'Le nom du fichier ne correspond pas à son format (PDF, JPEG ou PNG).',
+  BIA_UPLOAD_LIMIT:
+    'Trop de fichiers ont été déposés pour ce bulletin. Contactez-nous au 01 44 20 80 63 si vous devez en joindre d’autres.',
+  PAPER_BIA_RECEIVED_IN_FUTURE: 'La date de réception du BIA papier ne peut pas être dans le futur.',
+  PAPER_BIA_WITH_UPLOADS: 'Un BIA papier ne cite pas de fichiers déposés en ligne.',
 };
 
 export const messageFor = (codeOrReason: string, fallbackCode = 'INTERNAL'): string =>

@@ -7,6 +7,8 @@ import * as employees from './employees';
 import * as contact from './contact';
 import * as chatbot from './chatbot';
 import * as documents from './documents';
+import * as affiliation from './affiliation';
+import * as anomalies from './anomalies';
 
 /**
  * The request and response schemas of every route, by route id. The OpenAPI document is
@@ -122,4 +124,81 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   askChatbot: { body: chatbot.askChatbotRequest, response: chatbot.askChatbotResponse },
   listDocuments: { response: documents.listDocumentsResponse },
   getDocument: { params: documents.documentParams, response: documents.getDocumentResponse },
+  preAffiliateEmployee: {
+    params: users.companyParams,
+    body: affiliation.preAffiliateEmployeeRequest,
+    response: affiliation.preAffiliateEmployeeResponse,
+    successStatus: 201,
+  },
+  importPreAffiliations: {
+    params: users.companyParams,
+    body: affiliation.importPreAffiliationsRequest,
+    response: affiliation.importPreAffiliationsResponse,
+  },
+  listAffiliationRequests: {
+    params: users.companyParams,
+    query: affiliation.listAffiliationRequestsQuery,
+    response: affiliation.listAffiliationRequestsResponse,
+  },
+  remindAffiliationRequest: {
+    params: affiliation.affiliationRequestParams,
+    response: affiliation.remindAffiliationRequestResponse,
+  },
+  restartAffiliationRequest: {
+    params: affiliation.affiliationRequestParams,
+    response: affiliation.restartAffiliationRequestResponse,
+  },
+  getAffiliationForm: {
+    params: affiliation.affiliationRequestParams,
+    response: affiliation.getAffiliationFormResponse,
+  },
+  getBia: { response: affiliation.getBiaResponse },
+  saveBiaDraft: { body: affiliation.saveBiaDraftRequest, response: affiliation.saveBiaDraftResponse },
+  createBiaUploadUrl: {
+    body: affiliation.createBiaUploadRequest,
+    response: affiliation.createBiaUploadResponse,
+    successStatus: 201,
+  },
+  finalizeBia: { body: affiliation.finalizeBiaRequest, response: affiliation.finalizeBiaResponse },
+  listCourriers: { query: affiliation.listCourriersQuery, response: affiliation.listCourriersResponse },
+  markCourrierPosted: {
+    params: affiliation.affiliationRequestParams,
+    response: affiliation.markCourrierPostedResponse,
+  },
+  recordPaperBia: {
+    params: affiliation.affiliationRequestParams,
+    body: affiliation.recordPaperBiaRequest,
+    response: affiliation.recordPaperBiaResponse,
+  },
+  listAnomalies: {
+    params: users.companyParams,
+    query: anomalies.listAnomaliesQuery,
+    response: anomalies.listAnomaliesResponse,
+  },
+  forceAffiliation: {
+    params: anomalies.anomalyParams,
+    body: anomalies.forceAffiliationRequest,
+    response: anomalies.anomalyActionResponse,
+  },
+  forceRadiation: {
+    params: anomalies.anomalyParams,
+    body: anomalies.forceRadiationRequest,
+    response: anomalies.anomalyActionResponse,
+  },
+  resolveAnomalyAsDispensed: {
+    params: anomalies.anomalyParams,
+    body: anomalies.resolveAnomalyAsDispensedRequest,
+    response: anomalies.anomalyActionResponse,
+  },
+  listDispenses: {
+    params: users.companyParams,
+    query: anomalies.listDispensesQuery,
+    response: anomalies.listDispensesResponse,
+  },
+  decideDispense: {
+    params: anomalies.dispenseParams,
+    body: anomalies.decideDispenseRequest,
+    response: anomalies.decideDispenseResponse,
+  },
+  getHomeSummary: { params: users.companyParams, response: anomalies.getHomeSummaryResponse },
 };

@@ -35,6 +35,16 @@ export const configSchema = z.object({
     .transform((value) => value === 'true'),
   /** CloudFront adds this header; the API refuses calls that bypass CloudFront. Empty locally. */
   ORIGIN_VERIFY_SECRET: z.string().optional(),
+  /** Key of the insurer's back office on its routes (header x-ees-insurer-key); none → refused. */
+  INSURER_API_KEY: z.string().min(32).optional(),
+  /** Days after sending at which unfinished BIAs are reminded, e.g. "7,14". */
+  AFFILIATION_REMINDER_DAYS: z
+    .string()
+    .regex(/^\d{1,3}(,\d{1,3})*$/)
+    .default('7,14')
+    .transform((value) => value.split(',').map(Number)),
+  /** Days after sending at which an unfinished request becomes Abandonné. */
+  AFFILIATION_ABANDON_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });
 

@@ -7,7 +7,7 @@ import { routeById, type RouteDefinition, type RouteId } from '../routes';
 import { config } from './config';
 import { logger } from './logger';
 import { errorResponse, HttpError, validationError } from './error-responses';
-import { resolvePrincipal, type Principal } from './auth';
+import { resolveCaller, type EmployeeLink, type Principal } from './auth';
 import { clientIp } from './client-ip';
 
 export interface HttpRequest<Body, Query, Params> {
@@ -21,6 +21,8 @@ export interface HttpRequest<Body, Query, Params> {
   readonly correlationId: string;
   readonly route: RouteDefinition;
   readonly principal: Principal | null;
+  /** On `employeeLink` routes: the demande d'affiliation the link opens. */
+  readonly employeeLink: EmployeeLink | null;
 }
 
 const RESULT = Symbol('httpResult');
@@ -142,7 +144,8 @@ export function httpRoute<Body = undefined, Query = undefined, Params = undefine
       const cookies = parseCookies(event.cookies);
       const sourceIp = clientIp(event, headers);
       // Access first: who may not call a route learns nothing about what it expects.
-      const principal = await resolvePrincipal(route, {
+      const { principal, employeeLink } = await resolveCaller(route, {
+        headers,
         cookies,
         params: event.pathParameters ?? {},
         sourceIp,
@@ -161,6 +164,7 @@ export function httpRoute<Body = undefined, Query = undefined, Params = undefine
         correlationId,
         route,
         principal,
+        employeeLink,
       });
       const response = isHttpResult(result) ? result : respond({ status: 200, body: result });
       return {

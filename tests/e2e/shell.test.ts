@@ -51,6 +51,14 @@ const sectionsInNav: SectionCase[] = [
     link: "Suivi des anomalies d'affiliation",
     path: '/salaries/anomalies',
     heading: "Suivi des anomalies d'affiliation",
+    shows: 'Historique (résolues)',
+  },
+  {
+    menu: 'Mes salariés',
+    link: "Dispenses d'adhésion",
+    path: '/salaries/dispenses',
+    heading: "Dispenses d'adhésion",
+    shows: 'Un salarié peut demander à être dispensé',
   },
   {
     menu: 'Mes salariés',
@@ -148,14 +156,21 @@ describe('SPA shell', () => {
     const tiles = page.getByRole('region', { name: 'Vos rubriques' }).getByRole('heading', { level: 3 });
     expect(await tiles.allTextContents()).toEqual([
       'Mes contrats',
-      'Mes salariés',
+      'Mes salariés affiliés',
+      'Pré-affilier un salarié',
+      'Suivi des affiliations',
+      "Suivi des anomalies d'affiliation",
+      "Dispenses d'adhésion",
+      'Radiation (contexte sans DSN)',
       'Mes documents pratiques',
-      'Mes habilitations',
+      'Gestion des habilitations',
       'Nous contacter',
       'Profil',
     ]);
+    // The focus is the selected company's, from its counters: never the "coming soon" notice.
     const focus = page.getByRole('region', { name: 'Focus sur vos affiliations' });
-    expect(await focus.textContent()).toContain(COMING_SOON);
+    await focus.getByRole('heading', { level: 3, name: "Demandes d'affiliation" }).waitFor();
+    expect(await focus.textContent()).not.toContain(COMING_SOON);
 
     const home = page
       .getByRole('navigation', { name: 'Navigation principale' })
@@ -283,7 +298,8 @@ describe('SPA shell', () => {
     // Tabbing out of an open menu closes it, so it never covers the page.
     await page.keyboard.press('Space');
     expect(await button.getAttribute('aria-expanded')).toBe('true');
-    for (let i = 0; i < 6; i += 1) await page.keyboard.press('Tab');
+    // Six links (affiliés, pré-affilier, suivi, anomalies, dispenses, radiation), then the next entry.
+    for (let i = 0; i < 7; i += 1) await page.keyboard.press('Tab');
     expect(await activeElement(page)).toMatchObject({ text: 'Mes documents pratiques' });
     expect(await button.getAttribute('aria-expanded')).toBe('false');
   });

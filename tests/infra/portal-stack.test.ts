@@ -2,17 +2,23 @@
  * The prod stage (PortalStack + us-east-1 EdgeStack), synthesized once with real esbuild bundling
  * (a few seconds per function). Issue #10's checklist, property by property.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Permission, deployedRoutes, fullPath, routes } from '../../functions/routes';
 import { tableDefinition } from '../../functions/adapters/dynamodb/table-definition';
 import { ORIGIN_VERIFY_HEADER as API_ORIGIN_VERIFY_HEADER } from '../../functions/runtime/http';
 import { configSchema } from '../../functions/runtime/config';
-import { eventTriggers, scheduledJobs } from '../../functions/schedules';
+import {
+  DOCUMENTS_PREFIX,
+  documentKey,
+  MANIFEST_FILE,
+} from '../../functions/use-cases/documents/storage-keys';
+import { type EventTrigger, eventTriggers, scheduledJobs } from '../../functions/schedules';
 import { concurrencyGroupOf } from '../../lib/concurrency';
-import { OUTBOX_ITEM_TYPE } from '../../lib/jobs';
+import { pascalCase } from '../../lib/api';
+import { OUTBOX_ITEM_TYPE, overlappingInboundTriggers } from '../../lib/jobs';
 import { SES_CONFIGURATION_SET_DIMENSION, SES_METRIC_EVENTS, SES_NOTIFIED_EVENTS } from '../../lib/messaging';
 import {
   ESM_REQUIRE_BANNER,
@@ -26,8 +32,10 @@ import { PENDING_UPLOADS_PREFIX } from '../../lib/storage';
 import { ORIGIN_VERIFY_HEADER } from '../../lib/web';
 import {
   acknowledgments,
+  fakeDocumentsBuild,
   fakeWebDist,
   nagViolations,
+  parametersPassedTo,
   type Resources,
   resourcesOfType,
   type SynthesizedPortal,
@@ -41,18 +49,29 @@ let functions: Resources;
 const byId = new Map<string, { logicalId: string; properties: Record<string, unknown> }>();
 
 beforeAll(() => {
-  portal = synthesizePortal(stageConfig('prod'), { bundle: true, webDistPath: fakeWebDist() });
-  functions = resourcesOfType(portal.template, 'AWS::Lambda::Function');
+  portal = synthesizePortal(stageConfig('prod'), {
+    bundle: true,
+    webDistPath: fakeWebDist(),
+    documentsBuildPath: fakeDocumentsBuild(),
+  });
+  // The functions live in nested stacks: `flat` follows references across them.
+  functions = resourcesOfType(portal.flat, 'AWS::Lambda::Function');
   for (const [logicalId, resource] of Object.entries(functions)) {
     const id = tagValue(resource.Properties, FUNCTION_ID_TAG);
     if (id) byId.set(id, { logicalId, properties: resource.Properties ?? {} });
   }
 }, 300_000);
 
-/** Logical id of the (first) resource of a type whose id starts with a construct path, e.g. `DataTable`. */
+/**
+ * Logical id of the (first) resource of a type whose id starts with a construct path relative to
+ * its stack, e.g. `DataTable` (stage stack) or `dispatchOutboxFailures` (jobs stack).
+ */
 const logicalIdOf = (type: string, pathPart: string) =>
-  Object.keys(resourcesOfType(portal.template, type)).find((logicalId) => logicalId.startsWith(pathPart)) ??
-  '?';
+  Object.keys(resourcesOfType(portal.flat, type)).find((logicalId) => logicalId.startsWith(pathPart)) ?? '?';
+
+/** Environment variables of a portal function, by id. */
+const variablesOf = (id: string) =>
+  (byId.get(id)?.properties.Environment as { Variables: Record<string, unknown> }).Variables;
 
 const portalEntries = () => [
   ...deployedRoutes().map((route) => ({ id: route.id, kind: 'route', permissions: route.permissions })),
@@ -83,6 +102,27 @@ describe('functions', () => {
     ]);
   });
 
+  it('puts each route in the nested stack of its tag, jobs and triggers in theirs, none in the stage stack', () => {
+    const stackOf = new Map<string, string>();
+    for (const { stack, template } of portal.nestedStacks) {
+      for (const fn of Object.values(resourcesOfType(template, 'AWS::Lambda::Function'))) {
+        const id = tagValue(fn.Properties, FUNCTION_ID_TAG);
+        if (id) stackOf.set(id, stack.node.path);
+      }
+    }
+    const root = portal.stack.node.path;
+    for (const route of deployedRoutes()) {
+      expect(stackOf.get(route.id), route.id).toBe(`${root}/Api/Routes${pascalCase(route.tag)}`);
+    }
+    for (const entry of [...scheduledJobs, ...eventTriggers]) {
+      expect(stackOf.get(entry.id), entry.id).toBe(`${root}/Jobs/Functions`);
+    }
+    const inStageStack = Object.values(resourcesOfType(portal.template, 'AWS::Lambda::Function')).filter(
+      (fn) => tagValue(fn.Properties, FUNCTION_KIND_TAG),
+    );
+    expect(inStageStack).toEqual([]);
+  });
+
   it('tags each function with its kind and names it after its id', () => {
     for (const entry of portalEntries()) {
       const fn = byId.get(entry.id);
@@ -94,7 +134,7 @@ describe('functions', () => {
   it('does not deploy the local-only routes', () => {
     const localOnly = routes.filter((route) => 'localOnly' in route && route.localOnly);
     expect(localOnly.length).toBeGreaterThan(0);
-    const routeKeys = Object.values(resourcesOfType(portal.template, 'AWS::ApiGatewayV2::Route')).map(
+    const routeKeys = Object.values(resourcesOfType(portal.flat, 'AWS::ApiGatewayV2::Route')).map(
       (route) => route.Properties?.RouteKey,
     );
     for (const route of localOnly) {
@@ -172,8 +212,7 @@ describe('functions', () => {
 
   it('hands the Cognito client secret only to cognito:auth functions, the origin secret only to routes', () => {
     for (const entry of portalEntries()) {
-      const variables = (byId.get(entry.id)?.properties.Environment as { Variables: Record<string, unknown> })
-        .Variables;
+      const variables = variablesOf(entry.id);
       if ((entry.permissions as readonly Permission[]).includes('cognito:auth')) {
         expect(variables.USER_POOL_CLIENT_SECRET).toEqual({
           'Fn::GetAtt': [expect.any(String), 'ClientSecret'],
@@ -191,10 +230,65 @@ describe('functions', () => {
     }
   });
 
+  it("hands the insurer's back-office key only to the insurer routes, as a deploy-time reference", () => {
+    const insurerRoutes = new Set(
+      deployedRoutes()
+        .filter((route) => route.access === 'insurer')
+        .map((route) => route.id),
+    );
+    expect(insurerRoutes.size, 'the route table has back-office routes').toBeGreaterThan(0);
+    const key = logicalIdOf('AWS::SecretsManager::Secret', 'SecretsInsurerApiKey');
+    for (const entry of portalEntries()) {
+      const value = JSON.stringify(variablesOf(entry.id).INSURER_API_KEY);
+      if (insurerRoutes.has(entry.id)) {
+        expect(value, entry.id).toContain('{{resolve:secretsmanager:');
+        expect(value, entry.id).toContain(key);
+      } else {
+        expect(variablesOf(entry.id), entry.id).not.toHaveProperty('INSURER_API_KEY');
+      }
+    }
+    // Not even the secret's ARN reaches the stacks of other routes.
+    const receivers = portal.nestedStacks.filter(({ stack }) =>
+      JSON.stringify(parametersPassedTo(portal, stack)).includes(key),
+    );
+    const functionIdsOf = (template: Template) =>
+      Object.values(resourcesOfType(template, 'AWS::Lambda::Function')).map((fn) =>
+        tagValue(fn.Properties, FUNCTION_ID_TAG),
+      );
+    for (const { stack, template } of receivers) {
+      expect(
+        functionIdsOf(template).some((id) => id && insurerRoutes.has(id)),
+        stack.node.path,
+      ).toBe(true);
+    }
+  });
+
+  it('passes the Cognito client secret to a nested stack only as a NoEcho parameter, and only where used', () => {
+    const cognitoAuth = new Set(
+      portalEntries()
+        .filter((entry) => (entry.permissions as readonly Permission[]).includes('cognito:auth'))
+        .map((entry) => entry.id),
+    );
+    expect(cognitoAuth.size).toBeGreaterThan(0);
+    for (const { stack, template } of portal.nestedStacks) {
+      const declared = (template.toJSON().Parameters ?? {}) as Record<string, { NoEcho?: boolean }>;
+      const secretParameters = Object.entries(parametersPassedTo(portal, stack))
+        .filter(([, value]) => JSON.stringify(value).includes('"ClientSecret"'))
+        .map(([name]) => name);
+      // DescribeStacks shows the values of the other parameters of a nested stack.
+      for (const name of secretParameters)
+        expect(declared[name]?.NoEcho, `${stack.node.path} ${name}`).toBe(true);
+      const usesIt = Object.values(resourcesOfType(template, 'AWS::Lambda::Function')).some((fn) =>
+        cognitoAuth.has(tagValue(fn.Properties, FUNCTION_ID_TAG) ?? ''),
+      );
+      expect(secretParameters.length > 0, stack.node.path).toBe(usesIt);
+    }
+  });
+
   it('writes each function log to its own log group, with the stage retention', () => {
     for (const [id, fn] of byId) {
       const logGroup = (fn.properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
-      expect(portal.template.toJSON().Resources[logGroup], id).toMatchObject({
+      expect(portal.flat.toJSON().Resources[logGroup], id).toMatchObject({
         Type: 'AWS::Logs::LogGroup',
         Properties: { RetentionInDays: 365 },
         DeletionPolicy: 'Retain',
@@ -206,13 +300,13 @@ describe('functions', () => {
 describe('HTTP API', () => {
   it('routes METHOD /api/path of every deployed route to its own function', () => {
     const routesByKey = new Map(
-      Object.values(resourcesOfType(portal.template, 'AWS::ApiGatewayV2::Route')).map((route) => [
+      Object.values(resourcesOfType(portal.flat, 'AWS::ApiGatewayV2::Route')).map((route) => [
         route.Properties?.RouteKey,
         route.Properties,
       ]),
     );
     expect(routesByKey.size).toBe(deployedRoutes().length);
-    const integrations = resourcesOfType(portal.template, 'AWS::ApiGatewayV2::Integration');
+    const integrations = resourcesOfType(portal.flat, 'AWS::ApiGatewayV2::Integration');
     for (const route of deployedRoutes()) {
       const routeKey = `${route.method} ${fullPath(route)}`;
       expect(routeKey).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/api\//);
@@ -278,7 +372,7 @@ describe('least privilege', () => {
     const role = JSON.stringify(
       (byId.get(id)?.properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0],
     );
-    return Object.values(resourcesOfType(portal.template, 'AWS::IAM::Policy'))
+    return Object.values(resourcesOfType(portal.flat, 'AWS::IAM::Policy'))
       .filter((policy) => JSON.stringify(policy.Properties?.Roles).includes(role))
       .flatMap((policy) => (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement);
   };
@@ -289,7 +383,7 @@ describe('least privilege', () => {
   it('grants each function only what its permissions imply (plus its logs and event plumbing)', () => {
     const rules = allowedBy();
     for (const entry of portalEntries()) {
-      const failureQueue = logicalIdOf('AWS::SQS::Queue', `Jobs${entry.id}Failures`);
+      const failureQueue = logicalIdOf('AWS::SQS::Queue', `${entry.id}Failures`);
       const source = eventTriggers.find((trigger) => trigger.id === entry.id)?.source;
       const plumbing: { action: RegExp; resource?: string }[] = [
         { action: /^logs:(CreateLogStream|PutLogEvents)$/, resource: logGroupOf(entry.id) },
@@ -402,7 +496,7 @@ describe('data', () => {
   });
 
   it('wakes the dispatcher only for outbox inserts, with bisect, retries and a failure queue', () => {
-    portal.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+    portal.flat.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: byId.get('dispatchOutbox')?.logicalId },
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 3,
@@ -420,38 +514,127 @@ describe('data', () => {
       },
     });
   });
+});
 
-  it('schedules each job with its expression', () => {
+describe('jobs and triggers: every entry of functions/schedules.ts is wired without CDK code', () => {
+  const queueArnOf = (id: string) => ({
+    'Fn::GetAtt': [logicalIdOf('AWS::SQS::Queue', `${id}Failures`), 'Arn'],
+  });
+
+  it('gives every job and trigger its function and its failure queue', () => {
+    for (const entry of [...scheduledJobs, ...eventTriggers]) {
+      expect(byId.get(entry.id), entry.id).toBeDefined();
+      portal.flat.hasResourceProperties('AWS::SQS::Queue', { QueueName: `ees-prod-${entry.id}-failures` });
+    }
+  });
+
+  it('schedules each job with its expression in French time, retried, then parked in its failure queue', () => {
+    expect(Object.keys(resourcesOfType(portal.flat, 'AWS::Scheduler::Schedule'))).toHaveLength(
+      scheduledJobs.length,
+    );
     for (const job of scheduledJobs) {
-      portal.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      portal.flat.hasResourceProperties('AWS::Scheduler::Schedule', {
+        Name: `ees-prod-${job.id}`,
         ScheduleExpression: job.schedule,
-        Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [byId.get(job.id)?.logicalId, 'Arn'] } }),
+        ScheduleExpressionTimezone: 'Europe/Paris',
+        Target: Match.objectLike({
+          Arn: { 'Fn::GetAtt': [byId.get(job.id)?.logicalId, 'Arn'] },
+          DeadLetterConfig: { Arn: queueArnOf(job.id) },
+          RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }),
+        }),
       });
     }
   });
 
-  it('fires the back-office import on its inbound prefix and suffix only', () => {
-    const trigger = eventTriggers.find((t) => t.source === 'inboundBucket');
-    expect(trigger).toMatchObject({ prefix: 'back-office/', suffix: '.csv' });
-    portal.template.hasResourceProperties('Custom::S3BucketNotifications', {
-      BucketName: { Ref: logicalIdOf('AWS::S3::Bucket', 'StorageInbound') },
-      NotificationConfiguration: {
-        LambdaFunctionConfigurations: [
-          {
-            Events: ['s3:ObjectCreated:*'],
-            Filter: {
-              Key: {
-                FilterRules: [
-                  { Name: 'suffix', Value: trigger?.suffix },
-                  { Name: 'prefix', Value: trigger?.prefix },
-                ],
-              },
-            },
-            LambdaFunctionArn: { 'Fn::GetAtt': [byId.get(trigger?.id ?? '')?.logicalId, 'Arn'] },
-          },
-        ],
-      },
+  it('feeds each stream trigger from the table stream, with its failure queue', () => {
+    const table = logicalIdOf('AWS::DynamoDB::Table', 'DataTable');
+    for (const trigger of eventTriggers.filter((t) => t.source === 'tableStream')) {
+      portal.flat.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: byId.get(trigger.id)?.logicalId },
+        EventSourceArn: { 'Fn::GetAtt': [table, 'StreamArn'] },
+        DestinationConfig: { OnFailure: { Destination: queueArnOf(trigger.id) } },
+      });
+    }
+  });
+
+  it('fires each inbound-bucket trigger on its own prefix and suffix, invoked by S3 from that bucket only', () => {
+    const inbound = eventTriggers.filter((t) => t.source === 'inboundBucket');
+    expect(inbound.find((t) => t.id === 'importBackOfficeFile')).toMatchObject({
+      prefix: 'back-office/',
+      suffix: '.csv',
     });
+    const bucket = logicalIdOf('AWS::S3::Bucket', 'StorageInbound');
+    const notifications = Object.values(resourcesOfType(portal.flat, 'Custom::S3BucketNotifications'));
+    expect(notifications).toHaveLength(1);
+    expect(notifications[0]?.Properties?.BucketName).toEqual({ Ref: bucket });
+    type Configuration = {
+      Events: string[];
+      Filter?: { Key: { FilterRules: { Name: string; Value: string }[] } };
+      LambdaFunctionArn: unknown;
+    };
+    const configurations = (
+      notifications[0]?.Properties?.NotificationConfiguration as {
+        LambdaFunctionConfigurations: Configuration[];
+      }
+    ).LambdaFunctionConfigurations;
+    expect(configurations).toHaveLength(inbound.length);
+    for (const trigger of inbound) {
+      const arn = { 'Fn::GetAtt': [byId.get(trigger.id)?.logicalId, 'Arn'] };
+      const configuration = configurations.find(
+        (c) => JSON.stringify(c.LambdaFunctionArn) === JSON.stringify(arn),
+      );
+      expect(configuration?.Events, trigger.id).toEqual(['s3:ObjectCreated:*']);
+      const filters = Object.fromEntries(
+        (configuration?.Filter?.Key.FilterRules ?? []).map((rule) => [rule.Name, rule.Value]),
+      );
+      expect(filters, trigger.id).toEqual({
+        ...('prefix' in trigger && trigger.prefix ? { prefix: trigger.prefix } : {}),
+        ...('suffix' in trigger && trigger.suffix ? { suffix: trigger.suffix } : {}),
+      });
+      portal.flat.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: arn,
+        Principal: 's3.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': [bucket, 'Arn'] },
+        SourceAccount: Match.anyValue(),
+      });
+      // S3 invokes asynchronously: what fails twice lands in the failure queue.
+      portal.flat.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: byId.get(trigger.id)?.logicalId },
+        MaximumRetryAttempts: 2,
+        DestinationConfig: { OnFailure: { Destination: queueArnOf(trigger.id) } },
+      });
+    }
+  });
+
+  it('tells which inbound triggers S3 would refuse together (lib/jobs.ts then stops the synth)', () => {
+    const trigger = (id: string, filter: { prefix?: string; suffix?: string }): EventTrigger => ({
+      id,
+      handler: `triggers/${id}.ts`,
+      source: 'inboundBucket',
+      permissions: [],
+      summary: id,
+      ...filter,
+    });
+    expect(overlappingInboundTriggers(eventTriggers)).toEqual([]);
+    expect(
+      overlappingInboundTriggers([
+        trigger('csv', { prefix: 'back-office/', suffix: '.csv' }),
+        trigger('dsn', { prefix: 'dsn/', suffix: '.dsn' }),
+        trigger('sameFolderOtherType', { prefix: 'back-office/', suffix: '.dsn' }),
+      ]),
+    ).toEqual([]);
+    expect(
+      overlappingInboundTriggers([
+        trigger('csv', { prefix: 'back-office/', suffix: '.csv' }),
+        trigger('nested', { prefix: 'back-office/dsn/', suffix: '.report.csv' }),
+        trigger('everything', {}),
+      ]),
+    ).toEqual([
+      ['csv', 'nested'],
+      ['csv', 'everything'],
+      ['nested', 'everything'],
+    ]);
   });
 });
 
@@ -521,6 +704,43 @@ describe('storage', () => {
         CorsRules: [Match.objectLike({ AllowedMethods: ['POST'], AllowedOrigins: [Match.anyValue()] })],
       },
     });
+  });
+});
+
+describe('documents pratiques', () => {
+  const deployments = () =>
+    Object.entries(resourcesOfType(portal.template, 'Custom::CDKBucketDeployment')).filter(([, deployment]) =>
+      JSON.stringify(deployment.Properties?.DestinationBucketName).includes(
+        logicalIdOf('AWS::S3::Bucket', 'StorageDocuments'),
+      ),
+    );
+  /** File names inside the asset a deployment copies (staged as a directory in the cloud assembly). */
+  const filesOf = (deployment: Resources[string] | undefined) =>
+    ((deployment?.Properties?.SourceObjectKeys ?? []) as string[]).flatMap((key) =>
+      readdirSync(join(portal.assemblyDir, `asset.${key.replace(/\.zip$/, '')}`)),
+    );
+
+  it('deploys the built PDFs to documents/ of the documents bucket, where the functions read them', () => {
+    const [pdfs, manifest] = [
+      deployments().find(([, d]) => d.Properties?.Prune !== false),
+      deployments().find(([, d]) => d.Properties?.Prune === false),
+    ];
+    expect(deployments()).toHaveLength(2);
+    for (const [, deployment] of [pdfs, manifest].filter((d) => d !== undefined)) {
+      expect(deployment.Properties?.DestinationBucketKeyPrefix).toBe(DOCUMENTS_PREFIX);
+    }
+    expect(documentKey('guide.pdf')).toBe(`${DOCUMENTS_PREFIX}guide.pdf`);
+    // The PDFs deployment prunes documents no longer built, but never the manifest.
+    expect(pdfs?.[1].Properties?.Exclude).toEqual([MANIFEST_FILE]);
+    expect(filesOf(pdfs?.[1])).toEqual(['guide.pdf']);
+    expect(filesOf(manifest?.[1])).toEqual([MANIFEST_FILE]);
+  });
+
+  it('writes the manifest only once the PDFs it lists are in place', () => {
+    const pdfs = deployments().find(([, d]) => d.Properties?.Prune !== false)?.[0];
+    const manifest = deployments().find(([, d]) => d.Properties?.Prune === false)?.[1];
+    expect(pdfs).toBeDefined();
+    expect(manifest?.DependsOn).toContain(pdfs);
   });
 });
 
@@ -640,7 +860,10 @@ describe('web', () => {
   });
 
   it('deploys the built SPA: immutable assets, revalidated index.html', () => {
-    const deployments = Object.values(resourcesOfType(portal.template, 'Custom::CDKBucketDeployment'));
+    const site = logicalIdOf('AWS::S3::Bucket', 'WebSite');
+    const deployments = Object.values(resourcesOfType(portal.template, 'Custom::CDKBucketDeployment')).filter(
+      (deployment) => JSON.stringify(deployment.Properties?.DestinationBucketName).includes(site),
+    );
     expect(deployments.map((d) => JSON.stringify(d.Properties?.SystemMetadata)).sort()).toEqual([
       JSON.stringify({ 'cache-control': 'no-cache' }),
       JSON.stringify({ 'cache-control': 'public, max-age=31536000, immutable' }),
@@ -906,12 +1129,8 @@ describe('monitoring', () => {
       ]),
     );
 
-  it('keeps alarms and dashboard in a nested stack, and the stage stack clear of the 500-resource limit', () => {
-    portal.template.resourceCountIs('AWS::CloudFormation::Stack', 1);
+  it('keeps alarms and dashboard in their nested stack, which finds what it watches by name', () => {
     portal.template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
-    const count = Object.keys(portal.template.toJSON().Resources as Record<string, unknown>).length;
-    // Each route adds 7 resources (function, role, policy, log group, route, integration, permission).
-    expect(count, 'split the API across stacks before CloudFormation refuses the template').toBeLessThan(450);
     // Functions, queues and table are found by name: the nested stack takes 3 parameters, not one per function.
     expect(Object.keys(portal.monitoringTemplate.toJSON().Parameters ?? {}).length).toBeLessThanOrEqual(4);
   });
@@ -985,7 +1204,7 @@ describe('monitoring', () => {
   });
 
   it('alarms on the depth of the outbox failure queue (the dispatcher DLQ)', () => {
-    portal.template.hasResourceProperties('AWS::SQS::Queue', {
+    portal.flat.hasResourceProperties('AWS::SQS::Queue', {
       QueueName: 'ees-prod-dispatchOutbox-failures',
     });
     expect(alarms().get('ees-prod-dispatchOutbox-failures')).toMatchObject({
@@ -1030,6 +1249,57 @@ describe('monitoring', () => {
     }
     // Errors and duration per route: every route is on the dashboard under its id.
     for (const route of deployedRoutes()) expect(body, route.id).toContain(`label\\":\\"${route.id}\\"`);
+  });
+});
+
+describe('CloudFormation limits: 500 resources, 200 parameters, 200 outputs per template', () => {
+  const count = (template: Template, section: 'Resources' | 'Parameters' | 'Outputs') =>
+    Object.keys((template.toJSON()[section] ?? {}) as Record<string, unknown>).length;
+  const stacks = () => [
+    { path: portal.stack.node.path, template: portal.template },
+    { path: portal.edgeStack.node.path, template: portal.edgeTemplate },
+    ...portal.nestedStacks.map(({ stack, template }) => ({ path: stack.node.path, template })),
+  ];
+  const routeStacks = () =>
+    portal.nestedStacks.filter(({ stack }) => stack.node.path.includes('/Api/Routes'));
+
+  it('keeps every stack, the stage stack and each nested one, at 400 resources or fewer', () => {
+    expect(routeStacks().length).toBe(new Set(deployedRoutes().map((route) => route.tag)).size);
+    for (const { path, template } of stacks()) {
+      expect(count(template, 'Resources'), path).toBeLessThanOrEqual(400);
+      expect(count(template, 'Parameters'), path).toBeLessThanOrEqual(150);
+      expect(count(template, 'Outputs'), path).toBeLessThanOrEqual(150);
+    }
+  });
+
+  it('does not grow the stage stack with the route and job tables', () => {
+    portal.template.resourceCountIs('AWS::ApiGatewayV2::Route', 0);
+    portal.template.resourceCountIs('AWS::ApiGatewayV2::Integration', 0);
+    portal.template.resourceCountIs('AWS::Scheduler::Schedule', 0);
+    portal.template.resourceCountIs('AWS::SQS::Queue', 0);
+    // Only what S3 needs by the inbound bucket: one invoke permission per inbound trigger.
+    portal.template.resourceCountIs(
+      'AWS::Lambda::Permission',
+      eventTriggers.filter((trigger) => trigger.source === 'inboundBucket').length,
+    );
+    // One nested stack per route tag, one for the jobs, one for the alarms.
+    portal.template.resourceCountIs('AWS::CloudFormation::Stack', routeStacks().length + 2);
+  });
+
+  it('leaves room for 30 more routes in any one tag, and for the 60 alarms they bring', () => {
+    const resources = (template: Template) => count(template, 'Resources');
+    const routesIn = (template: Template) =>
+      Object.keys(resourcesOfType(template, 'AWS::ApiGatewayV2::Route')).length;
+    // Measured, not assumed: function, role, policy, log group, route, integration, permission.
+    const perRoute = Math.max(
+      ...routeStacks().map(({ template }) => resources(template) / routesIn(template)),
+    );
+    expect(perRoute).toBeLessThanOrEqual(8);
+    for (const { stack, template } of routeStacks()) {
+      expect(resources(template) + 30 * perRoute, stack.node.path).toBeLessThanOrEqual(500);
+    }
+    const alarmsPerFunction = 2;
+    expect(resources(portal.monitoringTemplate) + 30 * alarmsPerFunction).toBeLessThanOrEqual(500);
   });
 });
 

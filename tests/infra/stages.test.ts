@@ -61,10 +61,14 @@ describe('dev stack, before the SPA is built', () => {
     expect(nagViolations(dev.stack)).toEqual([]);
   });
 
-  it('warns instead of deploying a missing web/dist, and adds no deployment function', () => {
+  it('warns instead of deploying a missing web/dist or documents build, and adds no deployment function', () => {
     Annotations.fromStack(dev.stack).hasWarning(
       '/EspaceEntrepriseSante-dev/Web',
-      Match.stringLikeRegexp('not found'),
+      Match.stringLikeRegexp('web/dist.*not found|not found.*web/dist|index.html not found'),
+    );
+    Annotations.fromStack(dev.stack).hasWarning(
+      '/EspaceEntrepriseSante-dev/Storage',
+      Match.stringLikeRegexp('npm run build:documents'),
     );
     dev.template.resourceCountIs('Custom::CDKBucketDeployment', 0);
     const untagged = Object.keys(resourcesOfType(dev.template, 'AWS::Lambda::Function')).filter(
@@ -89,21 +93,21 @@ describe('dev stack, before the SPA is built', () => {
 
   it('uses the dev reserved concurrency, SMS limit and retention', () => {
     const dev_ = stageConfig('dev');
-    dev.template.hasResourceProperties('AWS::Lambda::Function', {
+    dev.flat.hasResourceProperties('AWS::Lambda::Function', {
       FunctionName: 'ees-dev-login',
       ReservedConcurrentExecutions: dev_.reservedConcurrency.cognito,
     });
     const settings = Object.values(resourcesOfType(dev.template, 'Custom::SnsSmsSettings'))[0]?.Properties
       ?.Create as string;
     expect(JSON.parse(settings).parameters.attributes.MonthlySpendLimit).toBe('1');
-    dev.template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 14 });
+    dev.flat.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 14 });
   });
 
   it('uses the dev throttling, memory and log level', () => {
     dev.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
     });
-    dev.template.hasResourceProperties('AWS::Lambda::Function', {
+    dev.flat.hasResourceProperties('AWS::Lambda::Function', {
       FunctionName: 'ees-dev-getHealth',
       MemorySize: 512,
       Environment: { Variables: Match.objectLike({ STAGE: 'dev', LOG_LEVEL: 'DEBUG' }) },
@@ -136,7 +140,7 @@ describe('a stage with its own domain', () => {
   });
 
   it('uses the domain as PUBLIC_URL and as the only upload origin', () => {
-    withDomain.template.hasResourceProperties('AWS::Lambda::Function', {
+    withDomain.flat.hasResourceProperties('AWS::Lambda::Function', {
       FunctionName: 'ees-staging-getHealth',
       Environment: { Variables: Match.objectLike({ PUBLIC_URL: `https://${domain.name}` }) },
     });

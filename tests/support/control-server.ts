@@ -27,8 +27,12 @@ export async function startControlServer(
       const work = async (): Promise<unknown> => {
         if (url.pathname === '/drain')
           return stack.drainStream(Number(url.searchParams.get('timeoutMs') ?? 10_000));
+        // A JSON body is the job's event (e.g. `{ "now": "…" }` to run it as at another time).
         if (url.pathname.startsWith('/jobs/'))
-          return stack.runJob(url.pathname.slice('/jobs/'.length) as never);
+          return stack.runJob(
+            url.pathname.slice('/jobs/'.length) as never,
+            body ? (JSON.parse(body) as Record<string, unknown>) : undefined,
+          );
         if (url.pathname === '/import') return stack.importFile(url.searchParams.get('key') ?? '', body);
         // Fault injection: the next matching SDK call(s) of the handlers fail as asked.
         if (url.pathname === '/faults') return injectFault(JSON.parse(body) as FaultRule);

@@ -108,6 +108,105 @@ export const keys = {
     SKPrefix: `NIR#${nirDigest}#`,
   }),
 
+  // Demandes d'affiliation: pré-affiliation by the employer → the employee's BIA → an insured.
+  affiliationRequest: (companyId: string, requestId: string): ItemKey => ({
+    PK: companyPk(companyId),
+    SK: `AFFREQ#${requestId}`,
+  }),
+  /** All requests of a company, newest first (ULID sort key). */
+  affiliationRequestsPrefix: (companyId: string) => ({ PK: companyPk(companyId), SKPrefix: 'AFFREQ#' }),
+  /** GSI2 on the request: a company's requests in one status, newest first. */
+  affiliationRequestByStatus: (companyId: string, status: string, requestId: string) => ({
+    GSI2PK: `${companyPk(companyId)}#AFFREQ#${status}`,
+    GSI2SK: requestId,
+  }),
+  affiliationRequestByStatusPartition: (companyId: string, status: string) => ({
+    GSI2PK: `${companyPk(companyId)}#AFFREQ#${status}`,
+  }),
+  /** GSI1 on the request (sparse, open requests only): due time of the next reminder or abandonment. */
+  affiliationDue: (dueAt: string, companyId: string, requestId: string) => ({
+    GSI1PK: 'AFFREQ#DUE',
+    GSI1SK: `${dueAt}#${companyId}#${requestId}`,
+  }),
+  affiliationDuePartition: () => ({ GSI1PK: 'AFFREQ#DUE' }),
+  /** GSI3 on the request (sparse): courriers waiting for the mail room, oldest first. */
+  courrierQueue: (queuedAt: string, companyId: string, requestId: string) => ({
+    GSI3PK: 'COURRIER#PENDING',
+    GSI3SK: `${queuedAt}#${companyId}#${requestId}`,
+  }),
+  courrierQueuePartition: () => ({ GSI3PK: 'COURRIER#PENDING' }),
+  /** Guard: at most one open request per NIR (digest) in a company; holds its requestId. */
+  openAffiliationByNir: (companyId: string, nirDigest: string): ItemKey => ({
+    PK: companyPk(companyId),
+    SK: `AFFREQNIR#${nirDigest}`,
+  }),
+  /** Counters of the home page's focus, changed in the same transactions as what they count. */
+  companyCounters: (companyId: string): ItemKey => ({ PK: companyPk(companyId), SK: 'COUNTERS' }),
+  /** Idempotency-Key of a state-changing call: the first answer, replayed to a retry. */
+  idempotency: (scope: string, key: string): ItemKey => ({ PK: `IDEMPOTENCY#${scope}#${key}`, SK: 'IDEMPOTENCY' }),
+
+  // DSN imports, the anomalies they raise, and dispenses d'adhésion.
+  /** Guard: one DSN file (by content digest) is imported once per company; holds its month. */
+  dsnImport: (companyId: string, digest: string): ItemKey => ({
+    PK: companyPk(companyId),
+    SK: `DSN#${digest}`,
+  }),
+  anomaly: (companyId: string, anomalyId: string): ItemKey => ({
+    PK: companyPk(companyId),
+    SK: `ANOMALY#${anomalyId}`,
+  }),
+  /** GSI2 on the anomaly: a company's open or resolved anomalies, newest first. */
+  anomalyByState: (companyId: string, state: 'open' | 'resolved', anomalyId: string) => ({
+    GSI2PK: `${companyPk(companyId)}#ANOMALY#${state}`,
+    GSI2SK: anomalyId,
+  }),
+  anomalyByStatePartition: (companyId: string, state: 'open' | 'resolved') => ({
+    GSI2PK: `${companyPk(companyId)}#ANOMALY#${state}`,
+  }),
+  /**
+   * Guard: an anomaly (by its deterministic key, a digest: it derives from a NIR) is raised
+   * once; kept after resolution so that the next DSN does not raise it again.
+   */
+  anomalyGuard: (companyId: string, anomalyKeyDigest: string): ItemKey => ({
+    PK: companyPk(companyId),
+    SK: `ANOMALYKEY#${anomalyKeyDigest}`,
+  }),
+  dispense: (companyId: string, dispenseId: string): ItemKey => ({
+    PK: companyPk(companyId),
+    SK: `DISPENSE#${dispenseId}`,
+  }),
+  /** GSI2 on the dispense: a company's dispenses in one state, newest first. */
+  dispenseByState: (companyId: string, state: 'pending' | 'validated' | 'refused', dispenseId: string) => ({
+    GSI2PK: `${companyPk(companyId)}#DISPENSE#${state}`,
+    GSI2SK: dispenseId,
+  }),
+  dispenseByStatePartition: (companyId: string, state: 'pending' | 'validated' | 'refused') => ({
+    GSI2PK: `${companyPk(companyId)}#DISPENSE#${state}`,
+  }),
+  /** GSI3 on a validated dispense with an end date (sparse): by end date, for the reminder job. */
+  dispenseEnding: (endDate: string, companyId: string, dispenseId: string) => ({
+    GSI3PK: 'DISPENSE#ENDING',
+    GSI3SK: `${endDate}#${companyId}#${dispenseId}`,
+  }),
+  dispenseEndingPartition: () => ({ GSI3PK: 'DISPENSE#ENDING' }),
+  /** GSI4 on a validated dispense: a company's validated dispenses ending by date (endingSoon list). */
+  companyDispenseEnding: (companyId: string, endDate: string, dispenseId: string) => ({
+    GSI4PK: `${companyPk(companyId)}#DISPENSE#ENDING`,
+    GSI4SK: `${endDate}#${dispenseId}`,
+  }),
+  companyDispenseEndingPartition: (companyId: string) => ({
+    GSI4PK: `${companyPk(companyId)}#DISPENSE#ENDING`,
+  }),
+  /** Lookup: a company's dispenses of one person (NIR digest) → dispenseId. */
+  dispenseByNir: (companyId: string, nirDigest: string, dispenseId: string): ItemKey => ({
+    PK: companyPk(companyId),
+    SK: `DISPENSENIR#${nirDigest}#${dispenseId}`,
+  }),
+  dispenseByNirPrefix: (companyId: string, nirDigest: string) => ({
+    PK: companyPk(companyId),
+    SKPrefix: `DISPENSENIR#${nirDigest}#`,
+  }),
+
   // Outbox: messages leaving the system (e-mail, SMS), written with the change that causes them.
   outbox: (messageId: string): ItemKey => ({ PK: `OUTBOX#${messageId}`, SK: 'OUTBOX' }),
   /** GSI1 (sparse): messages still to send, by next attempt time; removed once sent or parked. */
@@ -202,4 +301,13 @@ export type EntityType =
   | 'Audit'
   | 'Upload'
   | 'ContactMessage'
-  | 'ContactRequest';
+  | 'ContactRequest'
+  | 'AffiliationRequest'
+  | 'OpenAffiliationNir'
+  | 'CompanyCounters'
+  | 'Idempotency'
+  | 'DsnImport'
+  | 'Anomaly'
+  | 'AnomalyGuard'
+  | 'Dispense'
+  | 'DispenseNir';

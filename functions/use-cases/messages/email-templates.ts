@@ -172,6 +172,82 @@ export const emailTemplates = {
         'Si c’était vous, il n’y a rien à faire. Sinon, changez votre mot de passe et contactez-nous.',
       ],
     }),
+
+  // Pré-affiliation (employer side): the employee's personal BIA link, its reminders, abandonment.
+  biaInvitation: (p: {
+    firstName: string;
+    companyName: string;
+    contractStartDate: string;
+    url: string;
+    validUntil: string;
+    reminder: boolean;
+  }) =>
+    compose(
+      `${p.reminder ? 'Rappel : ' : ''}${p.companyName} — Votre affiliation à la complémentaire santé HCR Bien-Être`,
+      hello(p.firstName),
+      {
+        paragraphs: [
+          ...(p.reminder
+            ? [
+                'Votre bulletin individuel d’affiliation n’est pas encore finalisé. Il ne vous faut que quelques minutes pour le terminer.',
+              ]
+            : []),
+          `Votre employeur, ${p.companyName}, vous a pré-affilié(e) au régime de complémentaire santé HCR Bien-Être, géré avec Malakoff Humanis, à compter du ${p.contractStartDate.split('-').reverse().join('/')}.`,
+          'Complétez en ligne votre bulletin individuel d’affiliation (BIA) à partir de votre lien personnel : identité, adresse, ayants droit (conjoint, enfants), télétransmission Noémie, IBAN pour vos remboursements.',
+          'Préparez votre RIB et votre attestation de droits à l’Assurance Maladie (téléchargeable depuis votre compte ameli) : vous les joindrez au formulaire.',
+        ],
+        action: { label: 'Compléter mon affiliation', url: p.url },
+        afterAction: [
+          `Ce lien vous est réservé : ne le transmettez à personne. Il est valable jusqu’au ${p.validUntil.slice(0, 10).split('-').reverse().join('/')}. Vous pouvez enregistrer un brouillon et revenir plus tard par le même lien.`,
+        ],
+      },
+    ),
+
+  affiliationAbandoned: (p: {
+    firstName: string;
+    employeeName: string;
+    establishmentName: string;
+    companyName: string;
+    days: number;
+    url: string;
+  }) =>
+    compose(`Demande d’affiliation abandonnée — ${p.employeeName}`, hello(p.firstName), {
+      paragraphs: [
+        `${p.employeeName} (${p.establishmentName}, ${p.companyName}) n’a pas finalisé son bulletin individuel d’affiliation dans les ${p.days} jours malgré nos relances : la demande est passée au statut « Abandonné » et son lien personnel ne fonctionne plus.`,
+        'Si ce salarié doit toujours être affilié, relancez un nouveau parcours depuis le suivi des affiliations : il recevra un nouveau lien (ou un nouveau courrier).',
+      ],
+      action: { label: 'Voir le suivi des affiliations', url: p.url },
+    }),
+
+  // BIA salarié: the finalized BIA (online or paper) and the insured it became.
+  affiliationFinalized: (p: {
+    firstName: string;
+    employeeName: string;
+    establishmentName: string;
+    companyName: string;
+    product: string;
+    effectiveDate: string;
+    paper: boolean;
+    url: string;
+  }) =>
+    compose(`Affiliation finalisée — ${p.employeeName}`, hello(p.firstName), {
+      paragraphs: [
+        p.paper
+          ? `Le bulletin individuel d’affiliation papier de ${p.employeeName} (${p.establishmentName}, ${p.companyName}) a été reçu et enregistré par nos services.`
+          : `${p.employeeName} (${p.establishmentName}, ${p.companyName}) a finalisé en ligne son bulletin individuel d’affiliation.`,
+        `Son affiliation au contrat ${p.product} prend effet le ${p.effectiveDate.split('-').reverse().join('/')}. Ce salarié figure désormais dans « Mes salariés » et dans le détail du contrat.`,
+      ],
+      action: { label: 'Voir mes salariés', url: p.url },
+    }),
+
+  biaConfirmation: (p: { firstName: string; companyName: string; product: string; effectiveDate: string }) =>
+    compose('Votre affiliation à la complémentaire santé est enregistrée', hello(p.firstName), {
+      paragraphs: [
+        `Nous avons bien reçu votre bulletin individuel d’affiliation. Vous êtes affilié(e) au régime de complémentaire santé de ${p.companyName} (contrat ${p.product}) à compter du ${p.effectiveDate.split('-').reverse().join('/')}.`,
+        'Les ayants droit que vous avez déclarés sont couverts avec vous ; la télétransmission Noémie est mise en place selon vos choix.',
+        'Votre lien personnel ne sert plus : il cessera de fonctionner dans quelques minutes.',
+      ],
+    }),
 };
 
 /** "26/11/2026 à 15:04" in Paris time, for e-mails. */

@@ -85,6 +85,24 @@ describe('api requests', () => {
     expect(headers['X-EES-Request']).toBe('1');
   });
 
+  it("adds the caller's headers (a link's token, an idempotency key) without dropping the CSRF header", async () => {
+    fetchMock.mockImplementation(() => Promise.resolve(json(200, { ok: true })));
+
+    await api.put('/bia/draft', { version: 1 }, undefined, {
+      headers: { 'x-ees-bia-token': 'abc', 'Idempotency-Key': 'k-1', 'X-EES-Request': '0' },
+    });
+    expect(lastCall().headers).toMatchObject({
+      'x-ees-bia-token': 'abc',
+      'Idempotency-Key': 'k-1',
+      'X-EES-Request': '1',
+      'Content-Type': 'application/json',
+    });
+
+    await api.get('/bia', undefined, undefined, { headers: { 'x-ees-bia-token': 'abc' } });
+    expect(lastCall().headers['x-ees-bia-token']).toBe('abc');
+    expect(lastCall().headers['X-EES-Request']).toBeUndefined();
+  });
+
   it('refuses a path without a leading slash', async () => {
     await expect(api.get('health')).rejects.toThrow(TypeError);
     expect(fetchMock).not.toHaveBeenCalled();

@@ -7,6 +7,7 @@ import {
   formatNir,
   formatPhone,
   formatSiret,
+  formatTime,
   parseFrenchDate,
 } from '../../../web/src/shared/format';
 
@@ -55,6 +56,18 @@ describe('formatDateTime', () => {
     expect(formatDateTime('2024-03-01')).toBe('');
     expect(formatDateTime('demain')).toBe('');
     expect(formatDateTime(undefined)).toBe('');
+  });
+});
+
+describe('formatTime', () => {
+  it('shows the Paris time of a timestamp, summer and winter', () => {
+    expect(formatTime('2024-03-01T08:05:00Z')).toBe('09:05');
+    expect(formatTime('2024-07-01T23:30:00.000Z')).toBe('01:30');
+  });
+
+  it('gives an empty string for anything that is not a zoned timestamp', () => {
+    expect(formatTime('2024-03-01')).toBe('');
+    expect(formatTime(null)).toBe('');
   });
 });
 

@@ -34,7 +34,12 @@ export const mainNavigation: readonly NavEntry[] = [
       { label: 'Salariés', links: [sections.employees] },
       {
         label: 'Affiliations',
-        links: [sections.preAffiliation, sections.affiliationTracking, sections.anomalies],
+        links: [
+          sections.preAffiliation,
+          sections.affiliationTracking,
+          sections.anomalies,
+          sections.dispenses,
+        ],
       },
       { label: 'Radiation', links: [sections.radiation] },
     ],

@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { sections } from '../shared/sections';
 import { AppLayout } from './layout/AppLayout';
+import { PublicLayout } from './layout/PublicLayout';
 import { lazyPage } from './lazy-page';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireSession } from './RequireSession';
@@ -11,14 +12,15 @@ const HomePage = lazyPage(() => import('../features/home/routes/HomePage'), 'Hom
 const ContractsPage = lazyPage(() => import('../features/contracts/routes/ContractsPage'), 'ContractsPage');
 const EmployeesPage = lazyPage(() => import('../features/employees/routes/EmployeesPage'), 'EmployeesPage');
 const PreAffiliationPage = lazyPage(
-  () => import('../features/employees/routes/PreAffiliationPage'),
+  () => import('../features/affiliation/routes/PreAffiliationPage'),
   'PreAffiliationPage',
 );
 const AffiliationTrackingPage = lazyPage(
-  () => import('../features/employees/routes/AffiliationTrackingPage'),
+  () => import('../features/affiliation/routes/AffiliationTrackingPage'),
   'AffiliationTrackingPage',
 );
-const AnomaliesPage = lazyPage(() => import('../features/employees/routes/AnomaliesPage'), 'AnomaliesPage');
+const AnomaliesPage = lazyPage(() => import('../features/anomalies/routes/AnomaliesPage'), 'AnomaliesPage');
+const DispensesPage = lazyPage(() => import('../features/dispenses/routes/DispensesPage'), 'DispensesPage');
 const RadiationPage = lazyPage(() => import('../features/employees/routes/RadiationPage'), 'RadiationPage');
 const DocumentsPage = lazyPage(() => import('../features/documents/routes/DocumentsPage'), 'DocumentsPage');
 const HabilitationsPage = lazyPage(
@@ -43,12 +45,20 @@ const ResetPasswordPage = lazyPage(
   'ResetPasswordPage',
 );
 const CguPage = lazyPage(() => import('../features/legal/routes/CguPage'), 'CguPage');
+const BiaPage = lazyPage(() => import('../features/bia/routes/BiaPage'), 'BiaPage');
 const InvitationPage = lazyPage(
   () => import('../features/habilitations/routes/InvitationPage'),
   'InvitationPage',
 );
 
 export const routes: RouteObject[] = [
+  {
+    // The employee's BIA (personal link, no account): its own plain frame, no session read.
+    path: sections.bia.path,
+    Component: PublicLayout,
+    ErrorBoundary: RootError,
+    children: [{ ErrorBoundary: RouteError, children: [{ index: true, Component: BiaPage }] }],
+  },
   {
     path: '/',
     Component: AppLayout,
@@ -68,6 +78,7 @@ export const routes: RouteObject[] = [
               { path: sections.preAffiliation.path, Component: PreAffiliationPage },
               { path: sections.affiliationTracking.path, Component: AffiliationTrackingPage },
               { path: sections.anomalies.path, Component: AnomaliesPage },
+              { path: sections.dispenses.path, Component: DispensesPage },
               { path: sections.radiation.path, Component: RadiationPage },
               { path: sections.documents.path, Component: DocumentsPage },
               { path: sections.habilitations.path, Component: HabilitationsPage },

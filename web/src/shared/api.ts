@@ -16,6 +16,11 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Milliseconds before giving up; defaults to `DEFAULT_TIMEOUT_MS`. */
   timeoutMs?: number;
+  /**
+   * Extra headers of this request: a credential that is not the session cookie (the BIA
+   * link's token), an Idempotency-Key. They cannot replace the ones set here (CSRF, JSON).
+   */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export const API_PREFIX = '/api';
@@ -132,7 +137,7 @@ async function request<T>(
 ): Promise<T> {
   if (!path.startsWith('/')) throw new TypeError(`API path must start with "/": ${path}`);
 
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   let url = `${API_PREFIX}${path}`;
   let payload: string | undefined;
   if (method === 'GET') {

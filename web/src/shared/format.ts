@@ -54,6 +54,13 @@ export function formatDateTime(iso: string | null | undefined): string {
   return parts ? `${parts.day}/${parts.month}/${parts.year} à ${parts.hour}:${parts.minute}` : '';
 }
 
+/** `2024-03-01T08:05:00Z` → `09:05` (Paris time): "Brouillon enregistré à 09:05". */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const parts = partsInParis(iso);
+  return parts ? `${parts.hour}:${parts.minute}` : '';
+}
+
 /** `dd/mm/yyyy` typed by a user → ISO `yyyy-mm-dd`, or undefined when it is not a real date. */
 export function parseFrenchDate(text: string): string | undefined {
   const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);

@@ -48,6 +48,11 @@ export const sections = {
     "Suivi des anomalies d'affiliation",
     "Suivez les affiliations qui rencontrent un problème, puis forcez l'affiliation ou la radiation.",
   ),
+  dispenses: section(
+    '/salaries/dispenses',
+    "Dispenses d'adhésion",
+    "Validez ou refusez les dispenses d'adhésion demandées par vos salariés et suivez leurs échéances.",
+  ),
   radiation: section(
     '/salaries/radiation',
     'Radiation (contexte sans DSN)',
@@ -98,6 +103,11 @@ export const sections = {
     '/nouveau-mot-de-passe',
     'Nouveau mot de passe',
     'Choisissez le nouveau mot de passe de votre Espace Entreprise Santé.',
+  ),
+  bia: section(
+    '/bia',
+    "Mon bulletin d'affiliation",
+    'Complétez votre affiliation à la complémentaire santé de votre entreprise, enregistrez-la en brouillon puis finalisez-la.',
   ),
   cgu: section(
     '/cgu',

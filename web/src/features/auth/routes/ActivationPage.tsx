@@ -19,7 +19,7 @@ import { sections } from '../../../shared/sections';
 import '../auth.css';
 import { activateSpace, checkActivationIdentifiers } from '../api/auth-api';
 import { IdentifierHelp } from '../components/IdentifierHelp';
-import { StepIndicator } from '../components/StepIndicator';
+import { StepIndicator } from '../../../shared/forms/StepIndicator';
 import { authCopy } from '../copy';
 
 const { siret, companyNumber } = activationIdentifiers.shape;

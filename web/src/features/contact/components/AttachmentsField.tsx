@@ -1,5 +1,5 @@
 import { useId, useRef } from 'react';
-import { formatFileSize } from '../../../shared/format';
+import { UploadFileItem } from '../../../shared/uploads/UploadFileItem';
 import { ACCEPT_ATTRIBUTE, ATTACHMENT_MAX_COUNT, FORMATS_TEXT, MAX_SIZE_TEXT } from '../lib/attachments';
 import type { Attachment } from './use-attachments';
 
@@ -11,13 +11,6 @@ interface AttachmentsFieldProps {
   onRemove: (key: string) => void;
   onRetry: (key: string) => void;
 }
-
-const STATUS_TEXT: Record<Attachment['status'], string> = {
-  uploading: 'Envoi en cours',
-  uploaded: 'Prêt',
-  failed: 'Échec de l’envoi',
-  refused: 'Refusé',
-};
 
 /** "Pièces jointes": the file picker, then each file with its progress, its state and its error. */
 export function AttachmentsField({
@@ -66,7 +59,7 @@ export function AttachmentsField({
         ref={inputRef}
         id={id}
         type="file"
-        className="contact-files__input"
+        className="file-input"
         multiple
         accept={ACCEPT_ATTRIBUTE}
         disabled={full}
@@ -80,60 +73,19 @@ export function AttachmentsField({
       />
 
       {attachments.length > 0 ? (
-        <ul className="contact-files__list" aria-label="Fichiers joints">
-          {attachments.map((item) => {
-            const nameId = `${id}-${item.key}-nom`;
-            const errorId = `${id}-${item.key}-erreur`;
-            const percent = Math.round(item.progress * 100);
-            return (
-              <li
-                key={item.key}
-                className={`contact-file contact-file--${item.status}`}
-                data-file-name={item.file.name}
-              >
-                <div className="contact-file__head">
-                  <span id={nameId} className="contact-file__name">
-                    {item.file.name}
-                  </span>
-                  <span className="contact-file__size">{formatFileSize(item.file.size)}</span>
-                </div>
-                <div className="contact-file__progress">
-                  <progress
-                    max={100}
-                    value={item.status === 'failed' ? 0 : percent}
-                    aria-labelledby={nameId}
-                    aria-describedby={item.error ? errorId : undefined}
-                  />
-                  <span className="contact-file__state">
-                    {item.status === 'uploading'
-                      ? `${STATUS_TEXT.uploading} : ${percent} %`
-                      : STATUS_TEXT[item.status]}
-                  </span>
-                </div>
-                {item.error ? (
-                  <p id={errorId} className="contact-file__error">
-                    <span className="visually-hidden">Erreur : </span>
-                    {item.error}
-                  </p>
-                ) : null}
-                <div className="contact-file__actions">
-                  {item.status === 'failed' ? (
-                    <button type="button" className="button--link" onClick={() => onRetry(item.key)}>
-                      Réessayer l’envoi<span className="visually-hidden"> de {item.file.name}</span>
-                    </button>
-                  ) : null}
-                  <button
-                    type="button"
-                    className="button--link"
-                    aria-describedby={item.error ? errorId : undefined}
-                    onClick={() => removeAndRefocus(item.key)}
-                  >
-                    Retirer<span className="visually-hidden"> {item.file.name}</span>
-                  </button>
-                </div>
-              </li>
-            );
-          })}
+        <ul className="upload-files" aria-label="Fichiers joints">
+          {attachments.map((item) => (
+            <UploadFileItem
+              key={item.key}
+              fileName={item.file.name}
+              size={item.file.size}
+              status={item.status}
+              progress={item.progress}
+              error={item.error}
+              onRetry={() => onRetry(item.key)}
+              onRemove={() => removeAndRefocus(item.key)}
+            />
+          ))}
         </ul>
       ) : null}
       <p className="visually-hidden" role="status">

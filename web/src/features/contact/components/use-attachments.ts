@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../../shared/api';
 import { createContactUpload } from '../api/contact-api';
 import { selectFiles, type AttachmentContentType } from '../lib/attachments';
-import { postToStorage, UPLOAD_FAILED } from '../lib/upload';
+import { postToStorage, UPLOAD_FAILED } from '../../../shared/uploads/post-to-storage';
 
 export type AttachmentStatus = 'uploading' | 'uploaded' | 'failed' | 'refused';
 

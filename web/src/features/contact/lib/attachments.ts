@@ -4,12 +4,15 @@ import {
   ATTACHMENT_MAX_COUNT,
 } from '../../../../../functions/contracts/contact';
 import { formatFileSize } from '../../../shared/format';
+import {
+  checkFileAgainst,
+  contentTypeFor,
+  type FileCheck as SharedFileCheck,
+  type FileLike,
+  type FileRules,
+} from '../../../shared/uploads/file-check';
 
-/**
- * The browser's first look at the files a user attaches: format (by extension, which the API
- * also requires to match) and size. The server checks again, and reads the first bytes of
- * each file to refuse a disguised one; these checks only spare a useless upload.
- */
+/** The formats and size of the files attached to a message (checked again by the server). */
 export type AttachmentContentType = (typeof ATTACHMENT_CONTENT_TYPES)[number];
 
 const BY_EXTENSION: Record<string, AttachmentContentType> = {
@@ -30,36 +33,20 @@ export const ACCEPT_ATTRIBUTE = [
 export const FORMATS_TEXT = 'PDF, JPEG, PNG, Word (.docx) ou Excel (.xlsx)';
 export const MAX_SIZE_TEXT = formatFileSize(ATTACHMENT_MAX_BYTES);
 export { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_COUNT };
+export type { FileLike };
 
-export interface FileLike {
-  name: string;
-  size: number;
-}
+const RULES: FileRules<AttachmentContentType> = {
+  byExtension: BY_EXTENSION,
+  maxBytes: ATTACHMENT_MAX_BYTES,
+  formatsText: FORMATS_TEXT,
+};
 
-export type FileCheck = { ok: true; contentType: AttachmentContentType } | { ok: false; message: string };
+export type FileCheck = SharedFileCheck<AttachmentContentType>;
 
-export function contentTypeOf(fileName: string): AttachmentContentType | undefined {
-  const dot = fileName.lastIndexOf('.');
-  if (dot < 0) return undefined;
-  return BY_EXTENSION[fileName.slice(dot + 1).toLowerCase()];
-}
+export const contentTypeOf = (fileName: string): AttachmentContentType | undefined =>
+  contentTypeFor(fileName, RULES);
 
-export function checkFile(file: FileLike): FileCheck {
-  const contentType = contentTypeOf(file.name);
-  if (!contentType) {
-    return { ok: false, message: `« ${file.name} » n’est pas d’un format accepté (${FORMATS_TEXT}).` };
-  }
-  if (file.size === 0) return { ok: false, message: `« ${file.name} » est vide.` };
-  if (file.size > ATTACHMENT_MAX_BYTES) {
-    return {
-      ok: false,
-      message: `« ${file.name} » fait ${formatFileSize(file.size)} : chaque fichier doit faire ${MAX_SIZE_TEXT} au plus.`,
-    };
-  }
-  if (file.name.length > 200)
-    return { ok: false, message: `Le nom de « ${file.name.slice(0, 40)}… » est trop long.` };
-  return { ok: true, contentType };
-}
+export const checkFile = (file: FileLike): FileCheck => checkFileAgainst(file, RULES);
 
 export interface Selection<F extends FileLike> {
   accepted: { file: F; contentType: AttachmentContentType }[];

@@ -5,7 +5,7 @@ import { IconAlert } from '../../../shared/components/icons';
 import { deactivateUser, type DeactivationMode } from '../api/users-api';
 import { habilitationsCopy } from '../copy';
 import { fullName } from '../lib/user-actions';
-import { Modal } from './Modal';
+import { Modal } from '../../../shared/components/Modal';
 
 interface DeactivateDialogProps {
   companyId: string;
@@ -55,7 +55,7 @@ export function DeactivateDialog({
       ) : null}
       {isSelf ? <p className="hab-self-note">{habilitationsCopy.deactivation.self}</p> : null}
       {error ? (
-        <p className="hab-dialog__error" role="alert">
+        <p className="modal__error" role="alert">
           {error}
         </p>
       ) : null}

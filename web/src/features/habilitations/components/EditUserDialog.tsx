@@ -12,7 +12,7 @@ import { z } from '../../../shared/forms/zod';
 import { updateUserRights } from '../api/users-api';
 import { habilitationsCopy } from '../copy';
 import { fullName } from '../lib/user-actions';
-import { Modal } from './Modal';
+import { Modal } from '../../../shared/components/Modal';
 
 const { civilite, lastName, firstName } = updateUserRightsRequest.shape;
 const editForm = z.object({

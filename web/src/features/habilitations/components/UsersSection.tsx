@@ -22,7 +22,7 @@ import {
 } from '../lib/user-actions';
 import { DeactivateDialog } from './DeactivateDialog';
 import { EditUserDialog } from './EditUserDialog';
-import { useReturnFocus } from './Modal';
+import { useReturnFocus } from '../../../shared/components/Modal';
 
 type OpenDialog =
   { kind: 'edit'; user: CompanyUser } | { kind: 'deactivate'; user: CompanyUser; mode: DeactivationMode };

@@ -1,67 +1,67 @@
-import { Link } from 'react-router';
-import { ComingSoon } from '../../../shared/components/ComingSoon';
-import { IconArrowRight } from '../../../shared/components/icons';
+import { QueryError } from '../../employees/components/feedback';
+import { formatDsnMonth } from '../../anomalies/lib/month';
 import { sections } from '../../../shared/sections';
-
-/** The statuses of an affiliation request, as the user guide defines them. */
-const requestStatuses = [
-  ["Envoyé à l'employé", "l'e-mail ou le courrier d'affiliation a été envoyé au salarié."],
-  ['Démarré par le salarié', 'le salarié a commencé son affiliation en ligne et enregistré un brouillon.'],
-  [
-    'Finalisé par le salarié',
-    "le bulletin d'affiliation, en ligne ou papier, a été retourné à HCR Bien-Être.",
-  ],
-  ['Abandonné', 'le parcours du salarié a été interrompu ; il faudra lui en ouvrir un nouveau.'],
-] as const;
+import { dispensesPath } from '../../dispenses/lib/links';
+import { useHomeSummary } from '../api/get-home-summary';
+import { homeCopy } from '../copy';
+import { anomalyCounters, dispenseCounters, requestCounters, totalOf } from '../lib/focus';
+import { CardLink, CounterList, FocusCard, FocusSkeleton } from './FocusFrame';
 
 /**
- * "Focus sur vos affiliations". The counts need the affiliation API; until it exists this
- * area explains what it will show instead of displaying numbers nobody computed.
+ * "Focus sur vos affiliations" for the selected company: requests per status, open anomalies,
+ * dispenses to decide or ending soon — counters kept by the API in the same transactions as
+ * the changes — each leading to the list it counts.
  */
-export function AffiliationFocus() {
-  return (
-    <section className="focus" aria-labelledby="focus-titre">
-      <h2 id="focus-titre" className="section-title">
-        Focus sur vos affiliations
-      </h2>
-      <ComingSoon>
-        le nombre de vos demandes d'affiliation par statut et de vos anomalies à traiter s'affichera ici, avec
-        un accès direct à chacune.
-      </ComingSoon>
-      <div className="focus__grid">
-        <div className="card">
-          <h3 className="card__title">Demandes d'affiliation</h3>
-          <dl className="status-list">
-            {requestStatuses.map(([status, meaning]) => (
-              <div key={status} className="status-list__item">
-                <dt>{status}</dt>
-                <dd>{meaning}</dd>
-              </div>
-            ))}
-          </dl>
-          <p className="card__action">
-            <Link to={sections.affiliationTracking.path} className="arrow-link">
-              {sections.affiliationTracking.title}
-              <IconArrowRight />
-            </Link>
-          </p>
-        </div>
-        <div className="card">
-          <h3 className="card__title">Anomalies d'affiliation</h3>
-          <p>
-            Une anomalie signale un écart entre vos déclarations sociales (DSN) et les affiliations : salarié
-            déclaré mais non affilié, contrat terminé mais toujours affilié, identité, catégorie ou
-            établissement différents.
-          </p>
-          <p>Vous pourrez alors forcer l'affiliation ou la radiation du salarié.</p>
-          <p className="card__action">
-            <Link to={sections.anomalies.path} className="arrow-link">
-              {sections.anomalies.title}
-              <IconArrowRight />
-            </Link>
-          </p>
-        </div>
+export function AffiliationFocus({ companyId }: { companyId: string }) {
+  const summary = useHomeSummary(companyId);
+
+  if (summary.isPending) return <FocusSkeleton />;
+  if (summary.isError) {
+    return (
+      <div className="focus__error">
+        <QueryError title={homeCopy.error} error={summary.error} onRetry={() => void summary.refetch()} />
       </div>
-    </section>
+    );
+  }
+
+  const data = summary.data;
+  const requests = requestCounters(data);
+  const anomalies = anomalyCounters(data);
+  const dispenses = dispenseCounters(data);
+  return (
+    <div className="focus__grid">
+      <FocusCard
+        title={homeCopy.requestsTitle}
+        note={totalOf(requests) > 0 ? homeCopy.requestsHint : homeCopy.noRequests}
+        action={
+          totalOf(requests) > 0 ? (
+            <CardLink to={sections.affiliationTracking.path}>{sections.affiliationTracking.title}</CardLink>
+          ) : (
+            <CardLink to={sections.preAffiliation.path}>{sections.preAffiliation.title}</CardLink>
+          )
+        }
+      >
+        <CounterList counters={requests} />
+      </FocusCard>
+      <FocusCard
+        title={homeCopy.anomaliesTitle}
+        note={
+          <>
+            {totalOf(anomalies) > 0 ? homeCopy.anomaliesHint : homeCopy.noAnomalies}{' '}
+            {data.lastDsnMonth ? homeCopy.lastDsn(formatDsnMonth(data.lastDsnMonth)) : homeCopy.noDsn}
+          </>
+        }
+        action={<CardLink to={sections.anomalies.path}>{sections.anomalies.title}</CardLink>}
+      >
+        <CounterList counters={anomalies} />
+      </FocusCard>
+      <FocusCard
+        title={homeCopy.dispensesTitle}
+        note={totalOf(dispenses) > 0 ? homeCopy.dispensesHint : homeCopy.noDispenses}
+        action={<CardLink to={dispensesPath()}>Toutes les dispenses</CardLink>}
+      >
+        <CounterList counters={dispenses} />
+      </FocusCard>
+    </div>
   );
 }

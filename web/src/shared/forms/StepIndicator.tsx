@@ -1,3 +1,5 @@
+import './forms.css';
+
 interface StepIndicatorProps {
   steps: readonly string[];
   /** 1-based. */
