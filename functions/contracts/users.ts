@@ -155,6 +155,9 @@ export const auditAction = z.enum([
   'user.reactivated',
   'employee.nir-revealed',
   'employee.radiated',
+  'affiliation.pre-affiliated',
+  'affiliation.reminded',
+  'affiliation.restarted',
 ]);
 export const AUDIT_ACTION_LABELS: Record<z.infer<typeof auditAction>, string> = {
   'company.activated': 'Activation de l’espace',
@@ -168,6 +171,9 @@ export const AUDIT_ACTION_LABELS: Record<z.infer<typeof auditAction>, string> = 
   'user.reactivated': 'Réactivation',
   'employee.nir-revealed': 'Consultation d’un numéro de sécurité sociale',
   'employee.radiated': 'Radiation d’un salarié',
+  'affiliation.pre-affiliated': 'Pré-affiliation d’un salarié',
+  'affiliation.reminded': 'Relance d’un salarié (affiliation)',
+  'affiliation.restarted': 'Nouveau parcours d’affiliation',
 };
 
 export const listAuditEventsQuery = z

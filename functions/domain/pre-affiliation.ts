@@ -60,7 +60,8 @@ export function preAffiliationDateErrors(
   if (birthDate >= today) {
     errors[`${prefix}birthDate`] = 'La date de naissance doit être dans le passé.';
   } else if (ageOn(birthDate, hireDate) < MIN_AGE_AT_HIRE) {
-    errors[`${prefix}birthDate`] = `Le salarié doit avoir au moins ${MIN_AGE_AT_HIRE} ans à la date d’embauche.`;
+    errors[`${prefix}birthDate`] =
+      `Le salarié doit avoir au moins ${MIN_AGE_AT_HIRE} ans à la date d’embauche.`;
   } else if (ageOn(birthDate, hireDate) > MAX_AGE_AT_HIRE) {
     errors[`${prefix}birthDate`] =
       `Le salarié aurait plus de ${MAX_AGE_AT_HIRE} ans à la date d’embauche : vérifiez la date de naissance.`;

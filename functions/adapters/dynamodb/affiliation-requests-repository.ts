@@ -140,7 +140,9 @@ export const affiliationRequestsRepository = () => ({
 
   /** Request items by key, strongly consistent (the courrier queue, a batch of an import). */
   many: (items: { companyId: string; requestId: string }[]) =>
-    batchGet<AffiliationRequestItem>(items.map((item) => keys.affiliationRequest(item.companyId, item.requestId))),
+    batchGet<AffiliationRequestItem>(
+      items.map((item) => keys.affiliationRequest(item.companyId, item.requestId)),
+    ),
 
   async establishment(
     companyId: string,
@@ -159,7 +161,9 @@ export const affiliationRequestsRepository = () => ({
     );
     const byDigest = new Map<string, OpenAffiliationNirItem>();
     for (const digest of nirDigests) {
-      const item = found.find((candidate) => candidate.SK === keys.openAffiliationByNir(companyId, digest).SK);
+      const item = found.find(
+        (candidate) => candidate.SK === keys.openAffiliationByNir(companyId, digest).SK,
+      );
       if (item) byDigest.set(digest, item);
     }
     return byDigest;
@@ -199,7 +203,10 @@ export const affiliationRequestsRepository = () => ({
       : undefined;
     const prefix = keys.affiliationRequestsPrefix(companyId);
     const where = filters.status
-      ? { index: 'GSI2' as const, partition: keys.affiliationRequestByStatusPartition(companyId, filters.status) }
+      ? {
+          index: 'GSI2' as const,
+          partition: keys.affiliationRequestByStatusPartition(companyId, filters.status),
+        }
       : { partition: { PK: prefix.PK }, sortKeyPrefix: prefix.SKPrefix };
     const items: AffiliationRequestItem[] = [];
     let next = cursor;
@@ -229,7 +236,10 @@ export const affiliationRequestsRepository = () => ({
       cursor,
       limit,
       filter: companyId
-        ? { FilterExpression: 'companyId = :companyId', ExpressionAttributeValues: { ':companyId': companyId } }
+        ? {
+            FilterExpression: 'companyId = :companyId',
+            ExpressionAttributeValues: { ':companyId': companyId },
+          }
         : undefined,
     });
   },
@@ -248,7 +258,11 @@ export const affiliationRequestsRepository = () => ({
 export type AffiliationRequestsRepository = ReturnType<typeof affiliationRequestsRepository>;
 
 /** Adds `count` new requests of one status to the home page counters (a batch of an import). */
-export function addAffiliationCounter(companyId: string, status: AffiliationStatus, count: number): TransactItem {
+export function addAffiliationCounter(
+  companyId: string,
+  status: AffiliationStatus,
+  count: number,
+): TransactItem {
   return update(keys.companyCounters(companyId), 'ADD #status :count', { ':count': count }, undefined, {
     '#status': affiliationCounter(status),
   });
@@ -269,10 +283,18 @@ export function openAffiliationNirPut(companyId: string, nirDigest: string, requ
 }
 
 /** Frees the NIR at abandonment, only if this request still holds it. */
-export function openAffiliationNirDelete(companyId: string, nirDigest: string, requestId: string): TransactItem {
-  return del(keys.openAffiliationByNir(companyId, nirDigest), 'attribute_not_exists(PK) OR requestId = :requestId', {
-    ':requestId': requestId,
-  });
+export function openAffiliationNirDelete(
+  companyId: string,
+  nirDigest: string,
+  requestId: string,
+): TransactItem {
+  return del(
+    keys.openAffiliationByNir(companyId, nirDigest),
+    'attribute_not_exists(PK) OR requestId = :requestId',
+    {
+      ':requestId': requestId,
+    },
+  );
 }
 
 export function idempotencyPut(

@@ -153,32 +153,50 @@ export function normaliseName(name: string): string {
     .trim();
 }
 
-const tokens = (name: string): string[] => normaliseName(name).split(' ').filter(Boolean);
+/**
+ * The name comparisons, normalising each distinct name once (a DSN repeats the same names
+ * across thousands of comparisons).
+ */
+function nameMatcher() {
+  const cache = new Map<string, string>();
+  const normalised = (name: string): string => {
+    let value = cache.get(name);
+    if (value === undefined) {
+      value = normaliseName(name);
+      cache.set(name, value);
+    }
+    return value;
+  };
+  const tokens = (name: string): string[] => normalised(name).split(' ').filter(Boolean);
+  /** Separators aside: "LE FEVRE" and "Lefèvre" are written differently by different tools. */
+  const compact = (name: string): string => normalised(name).replace(/ /g, '');
 
-/** The insured's first name is one of the declared prénoms (or a run of them: "Jean Pierre"). */
-function firstNameMatches(insuredFirstName: string, dsnFirstNames: string): boolean {
-  const wanted = tokens(insuredFirstName);
-  const declared = tokens(dsnFirstNames);
-  if (wanted.length === 0) return false;
-  for (let start = 0; start + wanted.length <= declared.length; start++) {
-    if (wanted.every((token, offset) => declared[start + offset] === token)) return true;
-  }
-  return false;
+  /** The insured's first name is one of the declared prénoms (or a run of them: "Jean Pierre"). */
+  const firstNameMatches = (insuredFirstName: string, dsnFirstNames: string): boolean => {
+    const wanted = tokens(insuredFirstName);
+    const declared = tokens(dsnFirstNames);
+    if (wanted.length === 0) return false;
+    for (let start = 0; start + wanted.length <= declared.length; start++) {
+      if (wanted.every((token, offset) => declared[start + offset] === token)) return true;
+    }
+    return false;
+  };
+
+  /** Nom de famille or nom d'usage of the DSN is the insured's name or birth name. */
+  const lastNameMatches = (row: InsuredAffiliation, employee: DsnEmployee): boolean => {
+    const declared = [employee.lastName, employee.usageName ?? ''].filter(Boolean).map(compact);
+    return [row.lastName, row.birthName ?? ''].some(
+      (name) => name !== '' && declared.includes(compact(name)),
+    );
+  };
+
+  const sameIdentity = (row: InsuredAffiliation, employee: DsnEmployee): boolean =>
+    row.birthDate === employee.birthDate &&
+    lastNameMatches(row, employee) &&
+    firstNameMatches(row.firstName, employee.firstNames);
+
+  return { compact, firstNameMatches, lastNameMatches, sameIdentity };
 }
-
-/** Separators aside: "LE FEVRE" and "Lefèvre" are written differently by different tools. */
-const compact = (name: string): string => normaliseName(name).replace(/ /g, '');
-
-/** Nom de famille or nom d'usage of the DSN is the insured's name or birth name. */
-function lastNameMatches(row: InsuredAffiliation, employee: DsnEmployee): boolean {
-  const declared = new Set([employee.lastName, employee.usageName ?? ''].filter(Boolean).map(compact));
-  return [row.lastName, row.birthName ?? ''].some((name) => name !== '' && declared.has(compact(name)));
-}
-
-const sameIdentity = (row: InsuredAffiliation, employee: DsnEmployee): boolean =>
-  row.birthDate === employee.birthDate &&
-  lastNameMatches(row, employee) &&
-  firstNameMatches(row.firstName, employee.firstNames);
 
 // ---------------------------------------------------------------------------------------
 // The people of the DSN
@@ -280,8 +298,11 @@ export function detectAnomalies(input: DetectAnomaliesInput): Anomaly[] {
   const establishmentLabel = (siret: string): string =>
     names[siret] ? `${names[siret]} (SIRET ${formatSiret(siret)})` : `SIRET ${formatSiret(siret)}`;
 
+  const { compact, firstNameMatches, lastNameMatches, sameIdentity } = nameMatcher();
   const rowsByNir = new Map<string, InsuredAffiliation[]>();
-  const currentRowsByBirthDate = new Map<string, InsuredAffiliation[]>();
+  /** Current affiliations by birth date and (birth or usual) last name, for a NIR typed wrong. */
+  const currentRowsByIdentity = new Map<string, InsuredAffiliation[]>();
+  const identityKey = (birthDate: string, lastName: string): string => `${birthDate}|${compact(lastName)}`;
   const addTo = (index: Map<string, InsuredAffiliation[]>, key: string, row: InsuredAffiliation) => {
     const rows = index.get(key);
     if (rows) rows.push(row);
@@ -289,7 +310,10 @@ export function detectAnomalies(input: DetectAnomaliesInput): Anomaly[] {
   };
   for (const row of input.insured) {
     addTo(rowsByNir, normaliseNir(row.nir), row);
-    if (isCurrent(row, monthStart)) addTo(currentRowsByBirthDate, row.birthDate, row);
+    if (!isCurrent(row, monthStart)) continue;
+    for (const name of new Set([row.lastName, row.birthName ?? row.lastName])) {
+      addTo(currentRowsByIdentity, identityKey(row.birthDate, name), row);
+    }
   }
   const requestInProgress = new Set(
     input.requests.filter((request) => IN_PROGRESS.has(request.status)).map((r) => normaliseNir(r.nir)),
@@ -330,9 +354,12 @@ export function detectAnomalies(input: DetectAnomaliesInput): Anomaly[] {
     let rows = (person.nir ? (rowsByNir.get(person.nir) ?? []) : []).filter((r) => isCurrent(r, monthStart));
     let matchedByIdentity = false;
     if (rows.length === 0) {
-      const lookalikes = (currentRowsByBirthDate.get(employee.birthDate) ?? []).filter((r) =>
-        sameIdentity(r, employee),
+      const candidates = new Set(
+        [employee.lastName, employee.usageName ?? employee.lastName].flatMap(
+          (name) => currentRowsByIdentity.get(identityKey(employee.birthDate, name)) ?? [],
+        ),
       );
+      const lookalikes = [...candidates].filter((r) => sameIdentity(r, employee));
       // Two different people with the same name and birth date: better no match than a wrong one.
       if (new Set(lookalikes.map((r) => normaliseNir(r.nir))).size === 1) {
         rows = lookalikes;

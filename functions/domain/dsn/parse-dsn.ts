@@ -214,6 +214,8 @@ const INDIVIDUAL_BLOCKS: ReadonlySet<string> = new Set(
 const SEGMENTS: ReadonlySet<string> = new Set(['S10', 'S20', 'S21', 'S89', 'S90']);
 
 const label = (block: string): string => BLOCK_LABELS[block] ?? block;
+/** A value quoted in a message, cut short: the line number says where the rest is. */
+const shown = (value: string): string => (value.length > 30 ? `${value.slice(0, 30)}…` : value);
 const rubricName = (id: string): string => (RUBRIC_LABELS[id] ? `${id} (${RUBRIC_LABELS[id]})` : id);
 
 // ---------------------------------------------------------------------------------------
@@ -325,7 +327,7 @@ class Parser {
     if (!pattern.test(rubric.value)) {
       this.error(
         rubric.line,
-        `Valeur « ${rubric.value} » invalide pour ${rubricName(`${rubric.block}.${rubric.code}`)} : ${expected}.`,
+        `Valeur « ${shown(rubric.value)} » invalide pour ${rubricName(`${rubric.block}.${rubric.code}`)} : ${expected}.`,
       );
       return undefined;
     }
@@ -339,7 +341,7 @@ class Parser {
     if (!iso) {
       this.error(
         rubric.line,
-        `Date invalide pour ${rubricName(`${rubric.block}.${rubric.code}`)} : « ${rubric.value} » (format attendu JJMMAAAA, date existante).`,
+        `Date invalide pour ${rubricName(`${rubric.block}.${rubric.code}`)} : « ${shown(rubric.value)} » (format attendu JJMMAAAA, date existante).`,
       );
       return undefined;
     }

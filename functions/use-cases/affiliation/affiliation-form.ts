@@ -24,7 +24,17 @@ const encodable = (char: string) => {
 };
 
 /** Letters with a stroke have no decomposition: their plain form, by hand. */
-const STROKED: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŧ: 'T', ŧ: 't' };
+const STROKED: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ŧ: 'T',
+  ŧ: 't',
+};
 
 /**
  * What people typed, made printable with the standard PDF fonts (WinAnsi): a letter the
@@ -45,7 +55,8 @@ export function printable(text: string): string {
 const frenchDate = (iso: string | undefined) => (iso ? iso.slice(0, 10).split('-').reverse().join('/') : '');
 const yesNo = (value: boolean | undefined) => (value === undefined ? '' : value ? 'Oui' : 'Non');
 /** The employer downloads this file: an IBAN typed by the employee shows only its ends. */
-const maskedIban = (iban: string) => `${iban.slice(0, 4)} ${'•'.repeat(4)} ${'•'.repeat(4)} … ${iban.slice(-4)}`;
+const maskedIban = (iban: string) =>
+  `${iban.slice(0, 4)} ${'•'.repeat(4)} ${'•'.repeat(4)} … ${iban.slice(-4)}`;
 
 export interface AffiliationFormInput {
   request: AffiliationRequestItem;
@@ -56,10 +67,14 @@ export function affiliationFormDocument({ request, companyName }: AffiliationFor
   const employee = request.employee;
   const draft: Partial<BiaDraft> = request.draft ?? {};
   const identity = draft.identity ?? {};
-  const corrected = Object.entries(draft.address ?? {}).filter(([, value]) => value !== undefined && value !== '');
+  const corrected = Object.entries(draft.address ?? {}).filter(
+    ([, value]) => value !== undefined && value !== '',
+  );
   const address: Partial<typeof employee.address> = { ...employee.address, ...Object.fromEntries(corrected) };
   const civilite = (identity.civilite ?? employee.civilite) === 'MME' ? 'Madame' : 'Monsieur';
-  const fullName = printable(`${identity.firstName ?? employee.firstName} ${identity.lastName ?? employee.lastName}`);
+  const fullName = printable(
+    `${identity.firstName ?? employee.firstName} ${identity.lastName ?? employee.lastName}`,
+  );
   const company = printable(companyName);
   const establishment = printable(request.establishmentName);
   const returnAddress = `${SCHEME.legalName}, service Affiliations, ${SCHEME.street}, ${SCHEME.postalCode} ${SCHEME.city}`;
@@ -151,7 +166,11 @@ export function affiliationFormDocument({ request, companyName }: AffiliationFor
     : [
         { kind: 'paragraph', tone: 'small', text: 'Conjoint (marié, pacsé ou concubin) :' },
         beneficiaryFields(),
-        { kind: 'paragraph', tone: 'small', text: 'Enfants à charge (N° de sécurité sociale de l’enfant, ou du parent auquel il est rattaché) :' },
+        {
+          kind: 'paragraph',
+          tone: 'small',
+          text: 'Enfants à charge (N° de sécurité sociale de l’enfant, ou du parent auquel il est rattaché) :',
+        },
         beneficiaryFields(),
         beneficiaryFields(),
         beneficiaryFields(),
@@ -188,9 +207,21 @@ export function affiliationFormDocument({ request, companyName }: AffiliationFor
     {
       kind: 'fields',
       fields: [
-        { label: 'Nom de naissance', width: 0.4, value: printable(identity.birthName ?? employee.birthName ?? '') },
-        { label: 'Date de naissance', width: 0.25, value: frenchDate(identity.birthDate ?? employee.birthDate) },
-        { label: 'N° de sécurité sociale (communiqué par votre employeur)', width: 0.35, value: maskNir(employee.nir) },
+        {
+          label: 'Nom de naissance',
+          width: 0.4,
+          value: printable(identity.birthName ?? employee.birthName ?? ''),
+        },
+        {
+          label: 'Date de naissance',
+          width: 0.25,
+          value: frenchDate(identity.birthDate ?? employee.birthDate),
+        },
+        {
+          label: 'N° de sécurité sociale (communiqué par votre employeur)',
+          width: 0.35,
+          value: maskNir(employee.nir),
+        },
       ],
     },
     {
@@ -218,7 +249,8 @@ export function affiliationFormDocument({ request, companyName }: AffiliationFor
     },
     {
       kind: 'checkboxes',
-      label: 'Télétransmission Noémie pour vous (vos décomptes Sécurité sociale nous parviennent directement)',
+      label:
+        'Télétransmission Noémie pour vous (vos décomptes Sécurité sociale nous parviennent directement)',
       options: [
         { label: 'Oui', checked: draft.noemie === true },
         { label: 'Non', checked: draft.noemie === false },

@@ -64,7 +64,9 @@ export const listCourriers =
       .map((listed) =>
         current.find((item) => item.companyId === listed.companyId && item.requestId === listed.requestId),
       )
-      .filter((item): item is AffiliationRequestItem => Boolean(item?.courrierQueuedAt && !item.courrierPostedAt));
+      .filter((item): item is AffiliationRequestItem =>
+        Boolean(item?.courrierQueuedAt && !item.courrierPostedAt),
+      );
     const companies = await ports.users.getMany<Company>(
       [...new Set(queued.map((item) => item.companyId))].map((companyId) => keys.company(companyId)),
     );
@@ -72,7 +74,10 @@ export const listCourriers =
     const letters = new Map<string, Awaited<ReturnType<typeof downloadUrl>>>();
     await inParallel(queued, 4, async (item) => {
       const file = await ensureAffiliationForm(ports, item, nameOf.get(item.companyId) ?? '');
-      letters.set(item.requestId, await downloadUrl(ports.generatedBucket, file.key, file.fileName, ports.clock.nowMs()));
+      letters.set(
+        item.requestId,
+        await downloadUrl(ports.generatedBucket, file.key, file.fileName, ports.clock.nowMs()),
+      );
     });
     return {
       items: queued.map((item) => ({
@@ -95,7 +100,8 @@ export const markCourrierPosted =
   (ports: AffiliationPorts) => async (input: { companyId: string; requestId: string }) => {
     for (let attempt = 0; attempt < 3; attempt++) {
       const request = await requestOf(ports, input.companyId, input.requestId);
-      if (request.courrierPostedAt) return { requestId: request.requestId, postedAt: request.courrierPostedAt };
+      if (request.courrierPostedAt)
+        return { requestId: request.requestId, postedAt: request.courrierPostedAt };
       if (!request.courrierQueuedAt) throw unprocessable('COURRIER_NOT_QUEUED');
       const postedAt = ports.clock.nowIso();
       try {

@@ -16,7 +16,12 @@ import {
 } from '../../contracts/affiliation';
 import { messageFor } from '../../contracts/error-messages';
 import { addAffiliationCounter } from '../../adapters/dynamodb/affiliation-requests-repository';
-import { inParallel, transact, MAX_TRANSACTION_ITEMS, type TransactItem } from '../../adapters/dynamodb/transact';
+import {
+  inParallel,
+  transact,
+  MAX_TRANSACTION_ITEMS,
+  type TransactItem,
+} from '../../adapters/dynamodb/transact';
 import {
   PRE_AFFILIATE_SCOPE,
   bodyHash,
@@ -102,11 +107,14 @@ export function parsePreAffiliationCsv(csv: string): ParsedImport {
     return {
       rows: [],
       lines: 0,
-      errors: [{ line, field: 'fichier', message: 'Fichier CSV illisible : un guillemet n’est pas refermé.' }],
+      errors: [
+        { line, field: 'fichier', message: 'Fichier CSV illisible : un guillemet n’est pas refermé.' },
+      ],
     };
   }
   const [header, ...data] = records.filter(({ record }) => record.some((cell) => cell !== ''));
-  if (!header) return { rows: [], lines: 0, errors: [{ line: 1, field: 'fichier', message: 'Le fichier est vide.' }] };
+  if (!header)
+    return { rows: [], lines: 0, errors: [{ line: 1, field: 'fichier', message: 'Le fichier est vide.' }] };
   const names = header.record.map(headerName);
   const missing = PRE_AFFILIATION_CSV_COLUMNS.filter((column) => !names.includes(column));
   const unknown = names.filter((name) => !(PRE_AFFILIATION_CSV_COLUMNS as readonly string[]).includes(name));
@@ -121,12 +129,22 @@ export function parsePreAffiliationCsv(csv: string): ParsedImport {
         ]
       : []),
     ...(unknown.length
-      ? [{ line: header.info.lines, field: 'en-tête', message: `Colonnes inconnues : ${unknown.join(', ')}.` }]
+      ? [
+          {
+            line: header.info.lines,
+            field: 'en-tête',
+            message: `Colonnes inconnues : ${unknown.join(', ')}.`,
+          },
+        ]
       : []),
   ];
   if (headerErrors.length) return { rows: [], lines: data.length, errors: headerErrors };
   if (data.length === 0) {
-    return { rows: [], lines: 0, errors: [{ line: 2, field: 'fichier', message: 'Le fichier ne contient aucun salarié.' }] };
+    return {
+      rows: [],
+      lines: 0,
+      errors: [{ line: 2, field: 'fichier', message: 'Le fichier ne contient aucun salarié.' }],
+    };
   }
   if (data.length > PRE_AFFILIATION_CSV_MAX_LINES) {
     return {
@@ -236,7 +254,8 @@ export const importPreAffiliations =
 
     // Lines a previous send of this import already created are done; the others are checked.
     const done: AffiliationRequestSummary[] = [];
-    const pending: { line: number; request: PreAffiliateEmployeeRequest; hash: string; nirDigest: string }[] = [];
+    const pending: { line: number; request: PreAffiliateEmployeeRequest; hash: string; nirDigest: string }[] =
+      [];
     for (const row of parsed.rows) {
       const hash = bodyHash(ports, row.request);
       const record = records.get(lineKey(row.line));
@@ -267,7 +286,11 @@ export const importPreAffiliations =
       const nir = normaliseNir(row.request.employee.nir);
       const first = firstLineOf.get(nir);
       if (first !== undefined) {
-        errors.push({ line: row.line, field: 'nir', message: `Même numéro de sécurité sociale qu’à la ligne ${first}.` });
+        errors.push({
+          line: row.line,
+          field: 'nir',
+          message: `Même numéro de sécurité sociale qu’à la ligne ${first}.`,
+        });
         return false;
       }
       firstLineOf.set(nir, row.line);

@@ -50,7 +50,8 @@ export function journeyLinkItems(
   options: { reminder: boolean },
 ): TransactItem[] {
   const email = request.employee.email;
-  if (request.mode !== 'email' || !email) throw new Error(`Request ${request.requestId} is not in e-mail mode`);
+  if (request.mode !== 'email' || !email)
+    throw new Error(`Request ${request.requestId} is not in e-mail mode`);
   const token = biaLinkToken(ports.secrets, request);
   const expiresAt = linkExpiresAt(request.journeyStartedAt, ports.policy);
   return [
@@ -90,13 +91,19 @@ export function journeyLinkDelete(secrets: Secrets, request: LinkedRequest): Tra
 }
 
 /** Sets the request in the mail room's queue (GSI3) as of `nowIso`, or again after a reminder. */
-export function courrierQueued(request: Pick<AffiliationRequestItem, 'companyId' | 'requestId'>, nowIso: string) {
+export function courrierQueued(
+  request: Pick<AffiliationRequestItem, 'companyId' | 'requestId'>,
+  nowIso: string,
+) {
   const queue = keys.courrierQueue(nowIso, request.companyId, request.requestId);
   return { courrierQueuedAt: nowIso, courrierPostedAt: undefined, ...queue };
 }
 
 /** The due index attributes of an open request (GSI1). */
-export const dueAttributes = (request: Pick<AffiliationRequestItem, 'companyId' | 'requestId'>, dueAt: string) => ({
+export const dueAttributes = (
+  request: Pick<AffiliationRequestItem, 'companyId' | 'requestId'>,
+  dueAt: string,
+) => ({
   nextDueAt: dueAt,
   ...keys.affiliationDue(dueAt, request.companyId, request.requestId),
 });

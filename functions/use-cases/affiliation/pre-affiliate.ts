@@ -147,7 +147,12 @@ export function planCreation(
           idempotencyPut(
             PRE_AFFILIATE_SCOPE,
             options.idempotencyKey,
-            { bodyHash: options.hash ?? bodyHash(ports, request), requestId, answer: summary, createdAt: nowIso },
+            {
+              bodyHash: options.hash ?? bodyHash(ports, request),
+              requestId,
+              answer: summary,
+              createdAt: nowIso,
+            },
             Math.floor(ports.clock.nowMs() / 1000),
           ),
         ]
@@ -249,8 +254,19 @@ async function createOnce(
   const context = await creationContext(ports, input.companyId, input.actor, [input.request.siret]);
   const refusal = requestErrors(context, input.request, ports.clock.nowIso().slice(0, 10));
   if (refusal) throw unprocessable(refusal.reason, refusal.fields);
-  const duplicate = await duplicateReason(ports, input.companyId, ports.nirDigest(input.request.employee.nir));
-  if (duplicate) throw conflict(duplicate);
+  const duplicate = await duplicateReason(
+    ports,
+    input.companyId,
+    ports.nirDigest(input.request.employee.nir),
+  );
+  if (duplicate) {
+    // The guard and the key's answer are written together: the second of a double click sees both.
+    if (key && duplicate === 'AFFILIATION_ALREADY_REQUESTED') {
+      const first = replayed((await ports.requests.idempotency(PRE_AFFILIATE_SCOPE, [key])).get(key), hash);
+      if (first) return first;
+    }
+    throw conflict(duplicate);
+  }
 
   const plan = planCreation(ports, context, input.request, { idempotencyKey: key, hash });
   // The letter first: if the transaction fails, an unused PDF is harmless.
@@ -271,4 +287,3 @@ async function createOnce(
   }
   return plan.summary;
 }
-

@@ -49,8 +49,10 @@ export function reminderWrites(
           automaticRemindersSent,
           ...dueAttributes(
             request,
-            nextDueAction({ journeyStartedAt: request.journeyStartedAt, automaticRemindersSent }, ports.policy)
-              .dueAt,
+            nextDueAction(
+              { journeyStartedAt: request.journeyStartedAt, automaticRemindersSent },
+              ports.policy,
+            ).dueAt,
           ),
         }),
     ...(request.mode === 'courrier' ? courrierQueued(request, nowIso) : {}),
@@ -124,10 +126,16 @@ export function dueNow(
   policy: AffiliationPorts['policy'],
 ): { action: DueAction; automaticRemindersSent: number } | { action: null; dueAt: string } {
   let sent = request.automaticRemindersSent;
-  let action = nextDueAction({ journeyStartedAt: request.journeyStartedAt, automaticRemindersSent: sent }, policy);
+  let action = nextDueAction(
+    { journeyStartedAt: request.journeyStartedAt, automaticRemindersSent: sent },
+    policy,
+  );
   if (action.dueAt > nowIso) return { action: null, dueAt: action.dueAt };
   while (action.kind === 'remind') {
-    const after = nextDueAction({ journeyStartedAt: request.journeyStartedAt, automaticRemindersSent: sent + 1 }, policy);
+    const after = nextDueAction(
+      { journeyStartedAt: request.journeyStartedAt, automaticRemindersSent: sent + 1 },
+      policy,
+    );
     if (after.dueAt > nowIso) break;
     sent += 1;
     action = after;
@@ -146,7 +154,8 @@ async function applyDue(
   // Two tries: a draft saved by the employee between our read and our write is no reason to wait an hour.
   for (let attempt = 0; attempt < 2; attempt++) {
     const request = await ports.requests.get(listed.companyId, listed.requestId);
-    if (!request || !isOpen(request.status) || !request.nextDueAt || request.nextDueAt > nowIso) return 'skipped';
+    if (!request || !isOpen(request.status) || !request.nextDueAt || request.nextDueAt > nowIso)
+      return 'skipped';
     const due = dueNow(request, nowIso, ports.policy);
     const name = await companyName(request.companyId);
     const writes: TransactItem[] =

@@ -48,7 +48,11 @@ const companyNameOf = async (ports: AffiliationPorts, companyId: string) =>
  */
 export const remindAffiliationRequest =
   (ports: AffiliationPorts) =>
-  async (input: { companyId: string; requestId: string; actor: Actor }): Promise<AffiliationRequestSummary> => {
+  async (input: {
+    companyId: string;
+    requestId: string;
+    actor: Actor;
+  }): Promise<AffiliationRequestSummary> => {
     const request = await requestOf(ports, input.companyId, input.requestId);
     checkManualReminder(request.status, request.lastReminderAt ?? null, ports.clock.nowIso(), ports.policy);
     const { updated, writes } = reminderWrites(ports, request, await companyNameOf(ports, input.companyId));
@@ -82,7 +86,11 @@ export const remindAffiliationRequest =
  */
 export const restartAffiliationRequest =
   (ports: AffiliationPorts) =>
-  async (input: { companyId: string; requestId: string; actor: Actor }): Promise<AffiliationRequestSummary> => {
+  async (input: {
+    companyId: string;
+    requestId: string;
+    actor: Actor;
+  }): Promise<AffiliationRequestSummary> => {
     const request = await requestOf(ports, input.companyId, input.requestId);
     const status = nextStatus(request.status, 'restart');
     const [contracts, insured, companyName] = await Promise.all([
@@ -107,7 +115,10 @@ export const restartAffiliationRequest =
       draft: undefined,
       documents: undefined,
       ...keys.affiliationRequestByStatus(request.companyId, status, request.requestId),
-      ...dueAttributes(request, nextDueAction({ journeyStartedAt: nowIso, automaticRemindersSent: 0 }, ports.policy).dueAt),
+      ...dueAttributes(
+        request,
+        nextDueAction({ journeyStartedAt: nowIso, automaticRemindersSent: 0 }, ports.policy).dueAt,
+      ),
       ...(request.mode === 'email' ? { linkSeed: ports.secrets.token() } : courrierQueued(request, nowIso)),
     };
     const updated = { ...request, ...set, version: request.version + 1 } as AffiliationRequestItem;
@@ -116,7 +127,9 @@ export const restartAffiliationRequest =
       openAffiliationNirPut(request.companyId, request.nirDigest, request.requestId),
       shiftAffiliationCounters(request.companyId, request.status, status)!,
       ...journeyLinkDelete(ports.secrets, request),
-      ...(request.mode === 'email' ? journeyLinkItems(ports, { ...updated, companyName }, { reminder: false }) : []),
+      ...(request.mode === 'email'
+        ? journeyLinkItems(ports, { ...updated, companyName }, { reminder: false })
+        : []),
       auditPut(ports, {
         companyId: input.companyId,
         actorId: input.actor.userId,

@@ -110,7 +110,11 @@ describe('Relances and abandonment of affiliation requests', () => {
   });
 
   it('runs the schedule: reminders at J+7 and J+14, abandonment at J+30 with the employer told — each once, however often the job runs', async () => {
-    const { body, request } = await preAffiliated();
+    // A company of its own: the job's counts are then this request's alone.
+    const employer = await freshEmployer({ insured: 1 });
+    const requests = `${employer.base}/affiliation-requests`;
+    const body = newEmployee({ siret: employer.company.mainSiret });
+    const request = (await employer.call<AffiliationSummary>('POST', requests, body)).body;
     const to = body.employee.email!;
     const link = biaTokenIn((await emailsTo(to))[0]!.text)!;
     const start = request.sentAt;

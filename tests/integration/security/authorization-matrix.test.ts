@@ -14,13 +14,22 @@ import {
   type ActivatedAdmin,
   type Browser,
 } from '../../support/auth-flow';
+import { callApi } from '../../support/api';
+import { CookieJar } from '../../support/cookie-jar';
+import { biaTokenIn, emailsTo, insurerKey, newEmployee } from '../../support/affiliation';
+import { keyedDigest } from '../../../functions/adapters/system/keyed-digest';
+import { BIA_TOKEN_HEADER, INSURER_KEY_HEADER } from '../../../functions/contracts/affiliation';
 
 /**
  * Every route of the route table, called as every kind of caller, must answer exactly as its
  * access rule says: a new route without a rule, or with the wrong one, fails here.
  */
-type Caller = 'anonymous' | 'outsider' | 'member' | 'admin' | 'deactivated' | 'expired' | 'employeeLink';
-/** member = Utilisateur of A, admin = Administrateur of A, outsider = Administrateur of B only. */
+type Caller =
+  'anonymous' | 'outsider' | 'member' | 'admin' | 'deactivated' | 'expired' | 'employeeLink' | 'insurer';
+/**
+ * member = Utilisateur of A, admin = Administrateur of A, outsider = Administrateur of B only,
+ * employeeLink = the personal BIA link of an employee pré-affiliated by A, insurer = the back office's key.
+ */
 const callers: readonly Caller[] = [
   'anonymous',
   'outsider',
@@ -29,6 +38,7 @@ const callers: readonly Caller[] = [
   'deactivated',
   'expired',
   'employeeLink',
+  'insurer',
 ];
 type Account = 'outsider' | 'member' | 'admin' | 'deactivated' | 'expired';
 
@@ -37,10 +47,10 @@ const allowed: Record<Access, readonly Caller[]> = {
   authenticated: ['outsider', 'member', 'admin'],
   companyMember: ['member', 'admin'],
   companyAdmin: ['admin'],
-  // None of these callers holds such a credential: every one of them is refused.
+  // No caller here holds a pending login: every one of them is refused.
   loginAttempt: [],
-  employeeLink: [],
-  insurer: [],
+  employeeLink: ['employeeLink'],
+  insurer: ['insurer'],
 };
 
 /** Routes that end the session they use run last, so each caller signs in once. */
@@ -121,6 +131,35 @@ describe('authorization matrix', () => {
       );
     }
     expect((await expiredBrowser.call('GET', '/me')).status).toBe(401);
+    // An employee pré-affiliated by A's administrator: their personal link, from the e-mail.
+    targetSiret = target!.mainSiret;
+    const body = newEmployee({ siret: targetSiret });
+    const created = await adminBrowser.call<{ requestId: string }>(
+      'POST',
+      `/companies/${companyId}/affiliation-requests`,
+      body,
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    employeeRequestId = created.body.requestId;
+    employeeToken = (await emailsTo(body.employee.email!))
+      .map((mail) => biaTokenIn(mail.text))
+      .find(Boolean)!;
+    expect(employeeToken).toBeDefined();
+  });
+
+  let targetSiret: string;
+  let employeeRequestId: string;
+  let employeeToken: string;
+
+  /** A caller that holds no account, only a credential in a header (the BIA link, the back office's key). */
+  const withHeader = (ip: string, name: string, value: () => string): Browser => ({
+    jar: new CookieJar(),
+    ip,
+    call: <T>(method: string, path: string, body?: unknown) =>
+      callApi<T>(method, path, {
+        body: body ?? (method === 'GET' ? undefined : {}),
+        headers: { [name]: value(), 'x-forwarded-for': ip },
+      }),
   });
 
   const signedIn = new Map<Caller, Promise<Browser>>();
@@ -128,15 +167,17 @@ describe('authorization matrix', () => {
   function as(caller: Caller): Promise<Browser> {
     let who = signedIn.get(caller);
     if (!who) {
-      const fresh = browser(`192.0.2.${callers.indexOf(caller) + 10}`);
-      if (caller === 'employeeLink') {
-        // What an employee holds: the single-purpose token of their BIA link, no account.
-        fresh.jar.store([`ees-bia=${'x'.repeat(43)}; Path=/`]);
-      }
+      const ip = `192.0.2.${callers.indexOf(caller) + 10}`;
+      const fresh = browser(ip);
       who =
-        caller === 'anonymous' || caller === 'employeeLink'
-          ? Promise.resolve(fresh)
-          : logIn(fresh, accounts[caller]).then(() => fresh);
+        caller === 'employeeLink'
+          ? // What an employee holds: the single-purpose token of their BIA link, no account.
+            Promise.resolve(withHeader(ip, BIA_TOKEN_HEADER, () => employeeToken))
+          : caller === 'insurer'
+            ? Promise.resolve(withHeader(ip, INSURER_KEY_HEADER, insurerKey))
+            : caller === 'anonymous'
+              ? Promise.resolve(fresh)
+              : logIn(fresh, accounts[caller]).then(() => fresh);
       signedIn.set(caller, who);
     }
     return who;
@@ -166,5 +207,62 @@ describe('authorization matrix', () => {
 
   it('has a rule for every route', () => {
     for (const route of routes) expect(Object.keys(allowed)).toContain(route.access);
+  });
+
+  const employeeRoutes = routes.filter((route) => route.access === 'employeeLink');
+  const insurerRoutes = routes.filter((route) => route.access === 'insurer');
+
+  it('gives an employee link its own request only, nothing of the company', async () => {
+    const employee = await as('employeeLink');
+    const page = await employee.call<{ requestId: string }>('GET', '/bia');
+    expect(page.status).toBe(200);
+    expect(page.body.requestId).toBe(employeeRequestId);
+    // The request's own follow-up, on the employer side, stays closed to it.
+    const tracking = await employee.call('GET', `/companies/${companyId}/affiliation-requests`);
+    expect(tracking.status).toBe(401);
+  });
+
+  it('refuses an expired employee link on every route of the BIA', async () => {
+    const admin = await as('admin');
+    const body = newEmployee({ siret: targetSiret });
+    const created = await admin.call('POST', `/companies/${companyId}/affiliation-requests`, body);
+    expect(created.status).toBe(201);
+    const token = (await emailsTo(body.employee.email!)).map((mail) => biaTokenIn(mail.text)).find(Boolean)!;
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: config().TABLE_NAME,
+        Key: keys.linkToken(keyedDigest('link', token)),
+        UpdateExpression: 'SET expiresAt = :past',
+        ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 1 },
+      }),
+    );
+    const expired = withHeader('192.0.2.200', BIA_TOKEN_HEADER, () => token);
+    expect(employeeRoutes.length).toBeGreaterThan(0);
+    for (const route of employeeRoutes) {
+      const response = await expired.call<{ code: string }>(
+        route.method,
+        route.path,
+        route.method === 'GET' ? undefined : {},
+      );
+      expect(response.status, route.id).toBe(401);
+      expect(response.body.code, route.id).toBe('BIA_LINK_INVALID');
+    }
+  });
+
+  it('refuses the back office’s routes to a signed-in administrator and to a wrong key', async () => {
+    const admin = await as('admin');
+    const wrongKey = withHeader('192.0.2.201', INSURER_KEY_HEADER, () => `${insurerKey()}-x`);
+    expect(insurerRoutes.length).toBeGreaterThan(0);
+    for (const route of insurerRoutes) {
+      for (const who of [admin, wrongKey]) {
+        const response = await who.call<{ code: string }>(
+          route.method,
+          pathFor(route),
+          route.method === 'GET' ? undefined : {},
+        );
+        expect(response.status, route.id).toBe(401);
+        expect(response.body.code, route.id).toBe('INSURER_KEY_INVALID');
+      }
+    }
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parsePreAffiliationCsv } from '../../../functions/use-cases/affiliation/import-pre-affiliations';
 import { dueNow } from '../../../functions/use-cases/affiliation/reminders';
-import { affiliationFormDocument, printable } from '../../../functions/use-cases/affiliation/affiliation-form';
+import {
+  affiliationFormDocument,
+  printable,
+} from '../../../functions/use-cases/affiliation/affiliation-form';
 import { renderPracticalDocument } from '../../../functions/adapters/pdf/documents';
 import { DEFAULT_REMINDER_POLICY } from '../../../functions/domain/affiliation-request';
 import { PRE_AFFILIATION_CSV_COLUMNS } from '../../../functions/contracts/affiliation';
@@ -9,7 +12,14 @@ import { nirFor } from '../../../functions/domain/nir';
 import type { AffiliationRequestItem } from '../../../functions/adapters/dynamodb/affiliation-requests-repository';
 import { pdfText } from '../../support/pdf-text';
 
-const nir = nirFor({ sex: 1, birthYear: 1988, birthMonth: 11, department: '69', commune: '123', order: '045' });
+const nir = nirFor({
+  sex: 1,
+  birthYear: 1988,
+  birthMonth: 11,
+  department: '69',
+  commune: '123',
+  order: '045',
+});
 const line = (overrides: Record<string, string> = {}, separator = ';') =>
   PRE_AFFILIATION_CSV_COLUMNS.map(
     (column) =>
@@ -44,7 +54,12 @@ describe('pre-affiliation CSV', () => {
       request: {
         siret: '73282932000074',
         statut: 'non_cadre',
-        employee: { civilite: 'M', birthDate: '1988-11-05', contractStartDate: '2026-06-01', firstName: 'Éric' },
+        employee: {
+          civilite: 'M',
+          birthDate: '1988-11-05',
+          contractStartDate: '2026-06-01',
+          firstName: 'Éric',
+        },
       },
     });
   });
@@ -59,9 +74,12 @@ describe('pre-affiliation CSV', () => {
   });
 
   it('reports every error of a line with the file’s line number and the column to fix', () => {
-    const csv = [header(), '', line(), line({ nir: '188116912304599', code_postal: '6900', date_naissance: '31/02/1988' })].join(
-      '\n',
-    );
+    const csv = [
+      header(),
+      '',
+      line(),
+      line({ nir: '188116912304599', code_postal: '6900', date_naissance: '31/02/1988' }),
+    ].join('\n');
     const parsed = parsePreAffiliationCsv(csv);
     expect(parsed.lines).toBe(2);
     expect(parsed.rows.map((row) => row.line)).toEqual([3]);
@@ -89,7 +107,9 @@ describe('pre-affiliation CSV', () => {
 
   it('refuses an unreadable file, an empty one and one over 500 lines', () => {
     expect(parsePreAffiliationCsv(`${header()}\n"${line()}\n`).errors[0]!.field).toBe('fichier');
-    expect(parsePreAffiliationCsv(`${header()}\n`).errors[0]!.message).toBe('Le fichier ne contient aucun salarié.');
+    expect(parsePreAffiliationCsv(`${header()}\n`).errors[0]!.message).toBe(
+      'Le fichier ne contient aucun salarié.',
+    );
     const long = [header(), ...Array.from({ length: 501 }, () => line())].join('\n');
     expect(parsePreAffiliationCsv(long).errors[0]!.message).toMatch(/500 salariés au plus/);
   });
@@ -100,26 +120,36 @@ describe('the reminder job’s due action', () => {
   const at = (days: number) => new Date(Date.parse(journeyStartedAt) + days * 86_400_000).toISOString();
 
   it('does nothing before the first reminder', () => {
-    expect(dueNow({ journeyStartedAt, automaticRemindersSent: 0 }, at(6.9), DEFAULT_REMINDER_POLICY).action).toBeNull();
+    expect(
+      dueNow({ journeyStartedAt, automaticRemindersSent: 0 }, at(6.9), DEFAULT_REMINDER_POLICY).action,
+    ).toBeNull();
   });
 
   it('sends the reminder due, one at a time', () => {
-    expect(dueNow({ journeyStartedAt, automaticRemindersSent: 0 }, at(7), DEFAULT_REMINDER_POLICY)).toMatchObject({
+    expect(
+      dueNow({ journeyStartedAt, automaticRemindersSent: 0 }, at(7), DEFAULT_REMINDER_POLICY),
+    ).toMatchObject({
       action: { kind: 'remind', reminderNumber: 1 },
       automaticRemindersSent: 0,
     });
-    expect(dueNow({ journeyStartedAt, automaticRemindersSent: 1 }, at(14), DEFAULT_REMINDER_POLICY)).toMatchObject({
+    expect(
+      dueNow({ journeyStartedAt, automaticRemindersSent: 1 }, at(14), DEFAULT_REMINDER_POLICY),
+    ).toMatchObject({
       action: { kind: 'remind', reminderNumber: 2 },
       automaticRemindersSent: 1,
     });
   });
 
   it('does not send a burst when it runs late: overdue reminders give way to the latest action due', () => {
-    expect(dueNow({ journeyStartedAt, automaticRemindersSent: 0 }, at(15), DEFAULT_REMINDER_POLICY)).toMatchObject({
+    expect(
+      dueNow({ journeyStartedAt, automaticRemindersSent: 0 }, at(15), DEFAULT_REMINDER_POLICY),
+    ).toMatchObject({
       action: { kind: 'remind', reminderNumber: 2 },
       automaticRemindersSent: 1,
     });
-    expect(dueNow({ journeyStartedAt, automaticRemindersSent: 0 }, at(31), DEFAULT_REMINDER_POLICY)).toMatchObject({
+    expect(
+      dueNow({ journeyStartedAt, automaticRemindersSent: 0 }, at(31), DEFAULT_REMINDER_POLICY),
+    ).toMatchObject({
       action: { kind: 'abandon' },
     });
   });

@@ -58,7 +58,9 @@ const refusal = (run: () => unknown): DomainError => {
 };
 
 describe('affiliation request transitions', () => {
-  const cases = STATUSES.flatMap((status) => EVENTS.map((event) => [status, event, EXPECTED[status][event]] as const));
+  const cases = STATUSES.flatMap((status) =>
+    EVENTS.map((event) => [status, event, EXPECTED[status][event]] as const),
+  );
 
   it.each(cases.filter(([, , outcome]) => STATUSES.includes(outcome as AffiliationStatus)))(
     '%s + %s → %s',
@@ -87,17 +89,23 @@ describe('nextDueAction', () => {
   const start = '2026-03-02T09:30:00.000Z';
 
   it('reminds at J+7, then J+14, then abandons at J+30 (default policy)', () => {
-    expect(nextDueAction({ journeyStartedAt: start, automaticRemindersSent: 0 }, DEFAULT_REMINDER_POLICY)).toEqual({
+    expect(
+      nextDueAction({ journeyStartedAt: start, automaticRemindersSent: 0 }, DEFAULT_REMINDER_POLICY),
+    ).toEqual({
       kind: 'remind',
       dueAt: '2026-03-09T09:30:00.000Z',
       reminderNumber: 1,
     });
-    expect(nextDueAction({ journeyStartedAt: start, automaticRemindersSent: 1 }, DEFAULT_REMINDER_POLICY)).toEqual({
+    expect(
+      nextDueAction({ journeyStartedAt: start, automaticRemindersSent: 1 }, DEFAULT_REMINDER_POLICY),
+    ).toEqual({
       kind: 'remind',
       dueAt: '2026-03-16T09:30:00.000Z',
       reminderNumber: 2,
     });
-    expect(nextDueAction({ journeyStartedAt: start, automaticRemindersSent: 2 }, DEFAULT_REMINDER_POLICY)).toEqual({
+    expect(
+      nextDueAction({ journeyStartedAt: start, automaticRemindersSent: 2 }, DEFAULT_REMINDER_POLICY),
+    ).toEqual({
       kind: 'abandon',
       dueAt: '2026-04-01T09:30:00.000Z',
     });
@@ -105,7 +113,8 @@ describe('nextDueAction', () => {
 
   it('follows a configured policy, sorting the days and ignoring those at or after the deadline', () => {
     const policy = { reminderDays: [10, 3, 20, 25], abandonAfterDays: 20, manualReminderHours: 24 };
-    const due = (sent: number) => nextDueAction({ journeyStartedAt: start, automaticRemindersSent: sent }, policy);
+    const due = (sent: number) =>
+      nextDueAction({ journeyStartedAt: start, automaticRemindersSent: sent }, policy);
     expect(due(0)).toMatchObject({ kind: 'remind', dueAt: '2026-03-05T09:30:00.000Z' });
     expect(due(1)).toMatchObject({ kind: 'remind', dueAt: '2026-03-12T09:30:00.000Z' });
     expect(due(2)).toEqual({ kind: 'abandon', dueAt: '2026-03-22T09:30:00.000Z' });
@@ -113,7 +122,9 @@ describe('nextDueAction', () => {
 
   it('abandons directly when no reminder is configured', () => {
     const policy = { reminderDays: [], abandonAfterDays: 30, manualReminderHours: 24 };
-    expect(nextDueAction({ journeyStartedAt: start, automaticRemindersSent: 0 }, policy).kind).toBe('abandon');
+    expect(nextDueAction({ journeyStartedAt: start, automaticRemindersSent: 0 }, policy).kind).toBe(
+      'abandon',
+    );
   });
 
   it('lets the link live until the abandonment deadline of its journey', () => {

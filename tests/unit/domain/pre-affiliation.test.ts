@@ -9,7 +9,14 @@ import {
 import { nirFor } from '../../../functions/domain/nir';
 
 const today = '2026-06-15';
-const nir = nirFor({ sex: 2, birthYear: 1990, birthMonth: 4, department: '75', commune: '112', order: '031' });
+const nir = nirFor({
+  sex: 2,
+  birthYear: 1990,
+  birthMonth: 4,
+  department: '75',
+  commune: '112',
+  order: '031',
+});
 const good = { birthDate: '1990-04-12', hireDate: '2026-06-01', contractStartDate: '2026-06-01', nir };
 
 describe('dates of a pré-affiliation', () => {
@@ -25,11 +32,25 @@ describe('dates of a pré-affiliation', () => {
   });
 
   it('wants an age between 14 and 80 at hiring', () => {
-    const young = nirFor({ sex: 1, birthYear: 2012, birthMonth: 7, department: '13', commune: '055', order: '001' });
+    const young = nirFor({
+      sex: 1,
+      birthYear: 2012,
+      birthMonth: 7,
+      department: '13',
+      commune: '055',
+      order: '001',
+    });
     expect(
       preAffiliationDateErrors({ ...good, nir: young, birthDate: '2012-07-01' }, today)['employee.birthDate'],
     ).toMatch(/au moins 14 ans/);
-    const old = nirFor({ sex: 1, birthYear: 1940, birthMonth: 1, department: '13', commune: '055', order: '001' });
+    const old = nirFor({
+      sex: 1,
+      birthYear: 1940,
+      birthMonth: 1,
+      department: '13',
+      commune: '055',
+      order: '001',
+    });
     expect(
       preAffiliationDateErrors({ ...good, nir: old, birthDate: '1940-01-01' }, today)['employee.birthDate'],
     ).toMatch(/plus de 80 ans/);
@@ -39,7 +60,9 @@ describe('dates of a pré-affiliation', () => {
 
   it('refuses a contract start before the hiring date, or more than a year away', () => {
     expect(
-      preAffiliationDateErrors({ ...good, contractStartDate: '2026-05-31' }, today)['employee.contractStartDate'],
+      preAffiliationDateErrors({ ...good, contractStartDate: '2026-05-31' }, today)[
+        'employee.contractStartDate'
+      ],
     ).toBe('Le début du contrat ne peut pas précéder la date d’embauche.');
     expect(
       preAffiliationDateErrors({ ...good, hireDate: '2025-01-01', contractStartDate: '2025-06-14' }, today)[
@@ -50,7 +73,9 @@ describe('dates of a pré-affiliation', () => {
       preAffiliationDateErrors({ ...good, hireDate: '2025-01-01', contractStartDate: '2025-06-15' }, today),
     ).toEqual({});
     expect(
-      preAffiliationDateErrors({ ...good, contractStartDate: '2027-06-16' }, today)['employee.contractStartDate'],
+      preAffiliationDateErrors({ ...good, contractStartDate: '2027-06-16' }, today)[
+        'employee.contractStartDate'
+      ],
     ).toBe('Le début du contrat ne peut pas dépasser un an à venir.');
   });
 
@@ -62,8 +87,17 @@ describe('dates of a pré-affiliation', () => {
       /date de naissance/,
     );
     // Unknown month (INSEE pseudo-month) and temporary numbers are not checked.
-    const unknownMonth = nirFor({ sex: 1, birthYear: 1990, birthMonth: 1, department: '99', commune: '350', order: '004' });
-    expect(nirMatchesBirthDate(`${unknownMonth.slice(0, 3)}20${unknownMonth.slice(5)}`, '1990-08-01')).toBe(true);
+    const unknownMonth = nirFor({
+      sex: 1,
+      birthYear: 1990,
+      birthMonth: 1,
+      department: '99',
+      commune: '350',
+      order: '004',
+    });
+    expect(nirMatchesBirthDate(`${unknownMonth.slice(0, 3)}20${unknownMonth.slice(5)}`, '1990-08-01')).toBe(
+      true,
+    );
     expect(nirMatchesBirthDate(`7${nir.slice(1)}`, '1985-01-01')).toBe(true);
   });
 });

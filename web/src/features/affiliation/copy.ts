@@ -79,6 +79,7 @@ export const affiliationCopy = {
   bulkCreating: 'Création des demandes en cours…',
   bulkReportTitle: 'Rapport de vérification',
   bulkReportCaption: 'Erreurs du fichier, par ligne',
+  bulkNoLines: 'Ce fichier ne contient aucune ligne de salarié sous la ligne des noms de colonnes.',
   bulkFix:
     'Corrigez ces lignes dans votre fichier, puis choisissez-le à nouveau. Aucune demande n’a été créée.',
   bulkCreate: (count: number) => `Créer les ${formatCount(count, 'demande')}`,

@@ -11,6 +11,7 @@ export const biaCopy = {
   invalidWhat: [
     'Ouvrez le lien du dernier e-mail d’affiliation reçu, directement depuis l’e-mail, sans le recopier.',
     'Votre lien a expiré ? Demandez à votre employeur de vous envoyer un nouveau parcours d’affiliation.',
+    'Vous avez déjà finalisé votre affiliation ? Vous n’avez plus rien à faire : votre employeur en a été informé.',
   ],
 
   abandonedTitle: 'Ce parcours d’affiliation a été interrompu',

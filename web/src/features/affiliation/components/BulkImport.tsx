@@ -209,7 +209,8 @@ function ImportReportView({ fileName, report, headingRef, creating, onCreate }: 
           ? ', aucune erreur.'
           : `, ${report.errors.length} ${report.errors.length > 1 ? 'erreurs' : 'erreur'}.`}
       </p>
-      {valid ? (
+      {valid && report.lines === 0 ? <p className="aff-report__fix">{copy.bulkNoLines}</p> : null}
+      {valid && report.lines > 0 ? (
         <p className="button-row">
           <button
             type="button"
@@ -220,7 +221,8 @@ function ImportReportView({ fileName, report, headingRef, creating, onCreate }: 
             {creating ? copy.bulkCreating : copy.bulkCreate(report.lines)}
           </button>
         </p>
-      ) : (
+      ) : null}
+      {valid ? null : (
         <>
           <p className="aff-report__fix">{copy.bulkFix}</p>
           <div className="table-wrap">

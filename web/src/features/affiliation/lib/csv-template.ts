@@ -8,25 +8,28 @@ import { formatFileSize } from '../../../shared/format';
 export const CSV_COLUMN_HELP: Record<(typeof PRE_AFFILIATION_CSV_COLUMNS)[number], string> = {
   siret: "SIRET de l'établissement (14 chiffres)",
   statut: 'cadre ou non_cadre',
-  civilite: 'M ou MME',
+  civilite: 'M ou MME (Monsieur ou Madame)',
   nom: 'Nom d’usage',
   nom_naissance: 'Nom de naissance (facultatif)',
   prenom: 'Prénom',
-  date_naissance: 'Date de naissance (AAAA-MM-JJ)',
+  date_naissance: 'Date de naissance (JJ/MM/AAAA ou AAAA-MM-JJ)',
   nir: 'Numéro de sécurité sociale (15 caractères, clé comprise)',
   email: 'E-mail (facultatif ; sans e-mail, un courrier est préparé)',
   adresse: 'Numéro et voie',
   complement_adresse: 'Complément d’adresse (facultatif)',
   code_postal: 'Code postal (5 chiffres)',
   ville: 'Ville',
-  date_embauche: 'Date d’embauche (AAAA-MM-JJ)',
-  date_debut_contrat: 'Date de début du contrat (AAAA-MM-JJ)',
+  date_embauche: 'Date d’embauche (JJ/MM/AAAA ou AAAA-MM-JJ)',
+  date_debut_contrat: 'Date de début du contrat (JJ/MM/AAAA ou AAAA-MM-JJ)',
 };
 
 export const CSV_TEMPLATE_FILE_NAME = 'modele-pre-affiliation.csv';
 
-/** The template: the header line alone, `;`-separated as French spreadsheets write it. */
-export const csvTemplate = (): string => `${PRE_AFFILIATION_CSV_COLUMNS.join(';')}\r\n`;
+/**
+ * The template: the header line alone, `;`-separated as French spreadsheets write it, with a
+ * byte-order mark so that they open it as UTF-8 (the import accepts it with or without).
+ */
+export const csvTemplate = (): string => `\uFEFF${PRE_AFFILIATION_CSV_COLUMNS.join(';')}\r\n`;
 
 /** A link that downloads the template without asking the server (a data: address). */
 export const csvTemplateHref = (): string =>
