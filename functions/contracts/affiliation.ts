@@ -3,6 +3,7 @@ import { civilite, cursor, isoDate, nir, personName, siret, statutProfessionnel 
 import { companyId } from './users';
 import { downloadResponse } from './employees';
 import { isValidIban, normaliseIban } from '../domain/iban';
+import { DISPENSE_REASONS } from '../domain/dispenses';
 
 /**
  * Pré-affiliation, the employee's online BIA and "Suivi des demandes d'affiliation".
@@ -234,6 +235,8 @@ export const BIA_DOCUMENT_KINDS = {
   rib: 'RIB (relevé d’identité bancaire)',
   attestation: 'Attestation de droits Sécurité sociale',
   other: 'Autre justificatif',
+  /** The proof of a dispense d'adhésion asked for instead of the affiliation (see `biaDispense`). */
+  dispense_proof: 'Justificatif de la dispense',
 } as const;
 export type BiaDocumentKind = keyof typeof BIA_DOCUMENT_KINDS;
 export const biaDocumentKind = z.enum(Object.keys(BIA_DOCUMENT_KINDS) as [BiaDocumentKind], {
@@ -245,6 +248,30 @@ export const BIA_UPLOAD_MAX_BYTES = 3 * 1024 * 1024;
 export const BIA_UPLOADS_PER_KIND = 2;
 
 export const biaUploadId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: 'Document invalide.' });
+
+// A dispense d'adhésion asked for in the BIA ("Je demande une dispense"), instead of the
+// affiliation: the legal reasons and what each needs (proof, end date) are the domain's rules.
+export { DISPENSE_REASON_RULES, DISPENSE_REMINDER_DAYS } from '../domain/dispenses';
+export const biaDispenseReason = z.enum(DISPENSE_REASONS, { error: 'Choisissez le motif de la dispense.' });
+/**
+ * The request as the employee fills it in (any part may be missing in a draft; finalization
+ * checks it with the reason's rule). Its proofs are the files of kind `dispense_proof` in
+ * `documents`, uploaded and checked like every file of the BIA.
+ */
+export const biaDispense = z
+  .object({
+    reason: biaDispenseReason.optional(),
+    /** When the reason has one (end of the CSS rights, échéance of the individual contract, end of the CDD). */
+    endDate: isoDate.optional(),
+    /** "Je certifie sur l'honneur l'exactitude de ces informations." */
+    swornStatement: z.boolean().optional(),
+  })
+  .strict();
+export type BiaDispense = z.infer<typeof biaDispense>;
+
+/** What the finalization led to: the affiliation (an insured person) or a dispense to validate. */
+export const affiliationOutcome = z.enum(['affiliation', 'dispense']);
+export type AffiliationOutcome = z.infer<typeof affiliationOutcome>;
 
 /** Everything the employee fills in; a draft may leave any part empty. */
 export const biaDraft = z
@@ -280,12 +307,17 @@ export const biaDraft = z
           .array(biaUploadId)
           .max(BIA_UPLOADS_PER_KIND, { error: '2 fichiers au plus par document.' }),
         other: z.array(biaUploadId).max(BIA_UPLOADS_PER_KIND, { error: '2 fichiers au plus par document.' }),
+        dispense_proof: z
+          .array(biaUploadId)
+          .max(BIA_UPLOADS_PER_KIND, { error: '2 fichiers au plus par document.' }),
       })
       .partial()
       .strict()
       .default({}),
     consent: z.boolean().optional(),
     swornStatement: z.boolean().optional(),
+    /** Present when the employee asks for a dispense d'adhésion instead of the affiliation. */
+    dispense: biaDispense.optional(),
   })
   .strict();
 export type BiaDraft = z.infer<typeof biaDraft>;
@@ -331,6 +363,7 @@ export const finalizeBiaResponse = z.object({
   requestId: affiliationRequestId,
   status: affiliationStatus,
   finalizedAt: z.string(),
+  outcome: affiliationOutcome,
 });
 
 export const createBiaUploadRequest = z

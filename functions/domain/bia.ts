@@ -7,7 +7,7 @@
  */
 import { DomainError, unprocessable } from './errors';
 
-export type BiaKind = 'rib' | 'attestation' | 'other';
+export type BiaKind = 'rib' | 'attestation' | 'other' | 'dispense_proof';
 
 export interface BiaAddress {
   line1?: string;
@@ -168,6 +168,7 @@ const DOCUMENT_WORDING: Record<BiaKind, { the: string; it: 'il' | 'elle'; e: '' 
   rib: { the: 'Le RIB', it: 'il', e: '' },
   attestation: { the: 'L’attestation de droits Sécurité sociale', it: 'elle', e: 'e' },
   other: { the: 'Le justificatif', it: 'il', e: '' },
+  dispense_proof: { the: 'Le justificatif de la dispense', it: 'il', e: '' },
 };
 
 export type DocumentRefusal =

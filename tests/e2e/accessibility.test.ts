@@ -12,7 +12,9 @@ const signedInPages = [
   '/contrats',
   '/salaries',
   '/salaries/pre-affiliation',
+  '/salaries/pre-affiliation?import=csv',
   '/salaries/suivi-affiliations',
+  '/salaries/suivi-affiliations?statut=started&mode=email',
   '/salaries/anomalies',
   '/salaries/anomalies?onglet=historique',
   '/salaries/dispenses',
@@ -32,6 +34,9 @@ const publicPages = [
   '/mot-de-passe-oublie',
   '/nouveau-mot-de-passe',
   '/invitation',
+  // The employee's BIA without a valid link (the page with one is scanned in affiliation.test.ts).
+  '/bia',
+  '/bia#jeton-invalide',
   '/cgu',
   '/page-qui-n-existe-pas',
 ];

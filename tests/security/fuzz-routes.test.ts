@@ -10,20 +10,22 @@ import { baseUrl } from '../support/api';
 import { activateAndConfirm, browser, logIn, uniqueIp } from '../support/auth-flow';
 import { errorShapeProblems } from '../support/error-shape';
 import { freshCompany } from '../support/fixtures';
+import { biaTokenIn, emailsTo, insurerKey, newEmployee } from '../support/affiliation';
+import { BIA_TOKEN_HEADER, INSURER_KEY_HEADER } from '../../functions/contracts/affiliation';
 
 /**
  * Every route of the route table, called over HTTP with inputs generated from its zod
  * contract and with junk (wrong types, 100 KB+ bodies, hostile unicode, script, SQL and
  * NoSQL strings, prototype keys, arrays, nesting, broken JSON, wrong content types, bad
- * cookies and path parameters), as an anonymous caller, a signed-in administrator and a
- * login waiting for its SMS code. Whatever comes in: never a 5xx, a 2xx answer matches the
+ * cookies and path parameters), as an anonymous caller, a signed-in administrator, a
+ * login waiting for its SMS code, an employee holding a BIA link and the insurer's back office. Whatever comes in: never a 5xx, a 2xx answer matches the
  * route's response contract, and any other answer is exactly `{ code, message, fields? }` in
  * French with no trace of the server's insides. Each call comes from a new IP address (the
  * test stage trusts X-Forwarded-For) so the fuzzer tests validation, not the rate limiter.
  */
 const routes = routeTable as readonly RouteDefinition[];
-type Caller = 'anonymous' | 'signedIn' | 'loginAttempt';
-const CALLERS: readonly Caller[] = ['anonymous', 'signedIn', 'loginAttempt'];
+type Caller = 'anonymous' | 'signedIn' | 'loginAttempt' | 'employeeLink' | 'insurer';
+const CALLERS: readonly Caller[] = ['anonymous', 'signedIn', 'loginAttempt', 'employeeLink', 'insurer'];
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const MAX_BODY_BYTES = 64 * 1024;
 /** Bounded runs: the whole file stays around a minute on a loaded 2-core machine. */
@@ -55,10 +57,16 @@ interface Answer {
 }
 
 let cookiesOf: Record<Caller, string>;
+/** Credentials that travel in a header: the employee's BIA link, the back office's key. */
+let headersOf: Record<Caller, Record<string, string>>;
 let ownCompanyId: string;
 
 async function send(probe: Probe): Promise<Answer> {
-  const headers: Record<string, string> = { 'x-forwarded-for': uniqueIp(), 'user-agent': 'ees-fuzzer/1.0' };
+  const headers: Record<string, string> = {
+    'x-forwarded-for': uniqueIp(),
+    'user-agent': 'ees-fuzzer/1.0',
+    ...headersOf[probe.caller],
+  };
   if (STATE_CHANGING.has(probe.method) && probe.csrf !== 'missing') {
     headers['x-ees-request'] = '1';
     headers.origin = probe.csrf === 'foreign-origin' ? 'https://portail-entreprise.example.net' : baseUrl();
@@ -151,8 +159,10 @@ function accessOutcome(
       return params.companyId === ownCompanyId ? 'pass' : { status: 403, code: 'FORBIDDEN' };
     case 'loginAttempt':
       return caller === 'loginAttempt' ? 'pass' : { status: 401, code: 'LOGIN_ATTEMPT_INVALID' };
-    default:
-      return { status: 401, code: 'UNAUTHENTICATED' };
+    case 'employeeLink':
+      return caller === 'employeeLink' ? 'pass' : { status: 401, code: 'BIA_LINK_INVALID' };
+    case 'insurer':
+      return caller === 'insurer' ? 'pass' : { status: 401, code: 'INSURER_KEY_INVALID' };
   }
 }
 
@@ -626,13 +636,45 @@ describe('fuzzing every route over HTTP', () => {
       password: admin.password,
     });
     expect(login.body.status).toBe('mfa_required');
-    cookiesOf = { anonymous: '', signedIn: signedIn.jar.header(), loginAttempt: pending.jar.header() };
+    cookiesOf = {
+      anonymous: '',
+      signedIn: signedIn.jar.header(),
+      loginAttempt: pending.jar.header(),
+      employeeLink: '',
+      insurer: '',
+    };
     const me = await signedIn.call<{ companies: { companyId: string }[] }>('GET', '/me');
     ownCompanyId = me.body.companies[0]!.companyId;
+    // An employee pré-affiliated by this company: the BIA link mailed to them.
+    const employee = newEmployee({ siret: company.mainSiret });
+    const created = await signedIn.call('POST', `/companies/${ownCompanyId}/affiliation-requests`, employee);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const token = (await emailsTo(employee.employee.email!))
+      .map((mail) => biaTokenIn(mail.text))
+      .find(Boolean);
+    expect(token).toBeDefined();
+    headersOf = {
+      anonymous: {},
+      signedIn: {},
+      loginAttempt: {},
+      employeeLink: { [BIA_TOKEN_HEADER]: token! },
+      insurer: { [INSURER_KEY_HEADER]: insurerKey() },
+    };
   });
 
+  /**
+   * The callers a route is fuzzed as: anonymous and signed in always; the holder of the
+   * route's own header credential (BIA link, back-office key) only on its routes, so every
+   * other route keeps its share of runs.
+   */
   const callersOf = (route: RouteDefinition) =>
-    fc.constantFrom(...CALLERS.filter((caller) => !(endsSession(route) && caller === 'signedIn')));
+    fc.constantFrom(
+      ...CALLERS.filter(
+        (caller) =>
+          !(endsSession(route) && caller === 'signedIn') &&
+          (caller === 'employeeLink' || caller === 'insurer' ? route.access === caller : true),
+      ),
+    );
 
   describe.each(routes.map((route) => [route.id, route] as const))('%s', (_id, route) => {
     const hasBody = STATE_CHANGING.has(route.method);
@@ -833,7 +875,13 @@ describe('fuzzing every route over HTTP', () => {
   });
 
   it('refuses a company id too long for a table key with 403 on every company route, never a 500', async () => {
-    const companyRoutes = routes.filter((route) => route.path.includes('{companyId}') && !endsSession(route));
+    // Routes scoped by a membership; the back office's routes take any company's id (fuzzed with its key).
+    const companyRoutes = routes.filter(
+      (route) =>
+        route.path.includes('{companyId}') &&
+        !endsSession(route) &&
+        (route.access === 'companyMember' || route.access === 'companyAdmin'),
+    );
     expect(companyRoutes.length).toBeGreaterThan(0);
     for (const route of companyRoutes) {
       const params = { companyId: 'Z'.repeat(1_500), userId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' };

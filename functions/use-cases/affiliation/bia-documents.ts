@@ -11,7 +11,7 @@ import { biaUploadKey, type BiaRepository, type BiaUploadItem } from '../../adap
 import { inspectObject } from '../../adapters/s3/files';
 import type { Clock } from '../../ports/clock';
 
-const KINDS: readonly BiaKind[] = ['rib', 'attestation', 'other'];
+const KINDS: readonly BiaKind[] = ['rib', 'attestation', 'other', 'dispense_proof'];
 
 /** Where messages about the draft land in the request body. */
 export const DRAFT_FIELDS = 'draft.';

@@ -186,29 +186,7 @@ describe('authorization matrix', () => {
   const pathFor = (route: RouteDefinition) =>
     route.path.replace('{companyId}', companyId).replace(/\{(\w+)\}/g, '0000000000000000000000000A');
 
-  it.each(routes.flatMap((route) => callers.map((caller) => [route.id, caller, route] as const)))(
-    '%s as %s',
-    async (_id, caller, route) => {
-      const who = await as(caller);
-      const response = await who.call(route.method, pathFor(route), route.method === 'GET' ? undefined : {});
-      if (allowed[route.access].includes(caller)) {
-        expect([401, 403], `${route.id} should let ${caller} through`).not.toContain(response.status);
-      } else {
-        // A live session on the wrong company is forbidden; no (live) session is unauthenticated.
-        const liveSession = caller === 'outsider' || caller === 'member' || caller === 'admin';
-        const companyScoped = route.access === 'companyMember' || route.access === 'companyAdmin';
-        expect(response.status, `${route.id} must refuse ${caller}`).toBe(
-          liveSession && companyScoped ? 403 : 401,
-        );
-      }
-      expect(response.status).toBeLessThan(500);
-    },
-  );
-
-  it('has a rule for every route', () => {
-    for (const route of routes) expect(Object.keys(allowed)).toContain(route.access);
-  });
-
+  // Before the matrix: its last row (logout) ends every session.
   const employeeRoutes = routes.filter((route) => route.access === 'employeeLink');
   const insurerRoutes = routes.filter((route) => route.access === 'insurer');
 
@@ -251,6 +229,8 @@ describe('authorization matrix', () => {
 
   it('refuses the back office’s routes to a signed-in administrator and to a wrong key', async () => {
     const admin = await as('admin');
+    // A live session, so the refusal below is about the key, not about a dead session.
+    expect((await admin.call('GET', '/me')).status).toBe(200);
     const wrongKey = withHeader('192.0.2.201', INSURER_KEY_HEADER, () => `${insurerKey()}-x`);
     expect(insurerRoutes.length).toBeGreaterThan(0);
     for (const route of insurerRoutes) {
@@ -264,5 +244,28 @@ describe('authorization matrix', () => {
         expect(response.body.code, route.id).toBe('INSURER_KEY_INVALID');
       }
     }
+  });
+
+  it.each(routes.flatMap((route) => callers.map((caller) => [route.id, caller, route] as const)))(
+    '%s as %s',
+    async (_id, caller, route) => {
+      const who = await as(caller);
+      const response = await who.call(route.method, pathFor(route), route.method === 'GET' ? undefined : {});
+      if (allowed[route.access].includes(caller)) {
+        expect([401, 403], `${route.id} should let ${caller} through`).not.toContain(response.status);
+      } else {
+        // A live session on the wrong company is forbidden; no (live) session is unauthenticated.
+        const liveSession = caller === 'outsider' || caller === 'member' || caller === 'admin';
+        const companyScoped = route.access === 'companyMember' || route.access === 'companyAdmin';
+        expect(response.status, `${route.id} must refuse ${caller}`).toBe(
+          liveSession && companyScoped ? 403 : 401,
+        );
+      }
+      expect(response.status).toBeLessThan(500);
+    },
+  );
+
+  it('has a rule for every route', () => {
+    for (const route of routes) expect(Object.keys(allowed)).toContain(route.access);
   });
 });

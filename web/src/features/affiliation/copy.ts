@@ -82,7 +82,7 @@ export const affiliationCopy = {
   bulkNoLines: 'Ce fichier ne contient aucune ligne de salarié sous la ligne des noms de colonnes.',
   bulkFix:
     'Corrigez ces lignes dans votre fichier, puis choisissez-le à nouveau. Aucune demande n’a été créée.',
-  bulkCreate: (count: number) => `Créer les ${formatCount(count, 'demande')}`,
+  bulkCreate: (count: number) => (count === 1 ? 'Créer la demande' : `Créer les ${formatCount(count, 'demande')}`),
   bulkCreated: (count: number) =>
     `${formatCount(count, 'demande d’affiliation créée', 'demandes d’affiliation créées')}`,
   bulkAnother: 'Importer un autre fichier',
