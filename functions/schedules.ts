@@ -46,6 +46,15 @@ export const scheduledJobs = [
     summary:
       'Affiliation requests due (index by due date): reminders to employees at J+7 and J+14, abandonment at J+30 with an e-mail to the employer.',
   },
+  {
+    id: 'remindEndingDispenses',
+    handler: 'jobs/remind-ending-dispenses.ts',
+    schedule: 'cron(0 6 * * ? *)',
+    localEverySeconds: 300,
+    permissions: ['table:read', 'table:write'],
+    summary:
+      "Validated dispenses d'adhésion by end date: the company's administrators reminded 30 days before the end (counted as ending soon), ended ones taken out of the count.",
+  },
 ] as const satisfies readonly ScheduledJob[];
 
 export const eventTriggers = [
@@ -65,5 +74,15 @@ export const eventTriggers = [
     permissions: ['table:read', 'table:write', 'inbound:read', 'inbound:write'],
     summary:
       "Imports the insurer's CSV files (companies, establishments, contracts, insured, beneficiaries).",
+  },
+  {
+    id: 'importDsn',
+    handler: 'triggers/import-dsn.ts',
+    source: 'inboundBucket',
+    prefix: 'dsn/',
+    suffix: '.dsn',
+    permissions: ['table:read', 'table:write', 'inbound:read', 'inbound:write'],
+    summary:
+      "Imports a company's monthly DSN: compares it with the affiliations and raises the anomalies (report next to the file).",
   },
 ] as const satisfies readonly EventTrigger[];

@@ -41,7 +41,7 @@ export interface LocalStack {
   /** Runs one scheduled job now, as EventBridge would (tests may pass the job an event, e.g. `{ now }`). */
   runJob(id: (typeof scheduledJobs)[number]['id'], event?: Record<string, unknown>): Promise<unknown>;
   /** Drops a file in the inbound bucket and waits for its import (as the S3 event would). */
-  importFile(key: string, body: string): Promise<unknown>;
+  importFile(key: string, body: string | Uint8Array): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -87,17 +87,27 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stoppers.push(() => poller.stop());
 
-    const importTrigger = eventTriggers.find((trigger) => trigger.source === 'inboundBucket')!;
-    const importHandler = await loadHandler<S3Event>(importTrigger.handler);
-    const runImport = (event: S3Event) => importHandler(event);
+    // Each file of the inbound bucket goes to the trigger whose prefix and suffix it matches,
+    // as S3's notification filters route it in AWS (back-office CSV, DSN…).
+    const inboundTriggers = await Promise.all(
+      eventTriggers
+        .filter((trigger) => trigger.source === 'inboundBucket')
+        .map(async (trigger) => ({ ...trigger, run: await loadHandler<S3Event>(trigger.handler) })),
+    );
+    const triggerFor = (key: string) =>
+      inboundTriggers.find((trigger) => key.startsWith(trigger.prefix) && key.endsWith(trigger.suffix));
+    const runImport = (key: string, event: S3Event) => {
+      const trigger = triggerFor(key);
+      return trigger ? trigger.run(event) : Promise.reject(new Error(`No inbound trigger for ${key}`));
+    };
     /** Files dropped by importFile() are imported by it, not a second time by the notification. */
     const awaitedKeys = new Set<string>();
     const unsubscribe = emulators.onS3Event((event) => {
       const key = decodeURIComponent((event.Records[0]?.s3.object.key ?? '').replace(/\+/g, ' '));
       if (awaitedKeys.delete(key)) return;
       if (event.Records[0]?.s3.bucket.name !== emulators.env.INBOUND_BUCKET) return;
-      if (!key.startsWith(importTrigger.prefix) || !key.endsWith('.csv')) return;
-      runImport(event).catch((error: Error) => log(`[import] ${key}: ${error.message}`));
+      if (!triggerFor(key)) return;
+      runImport(key, event).catch((error: Error) => log(`[import] ${key}: ${error.message}`));
     });
     stoppers.push(async () => unsubscribe());
 
@@ -126,7 +136,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stoppers.push(async () => s3.destroy());
     /** Same path as the S3 notification, but awaited, so callers know the outcome. */
-    const importFile = async (key: string, body: string) => {
+    const importFile = async (key: string, body: string | Uint8Array) => {
       const bucket = emulators.env.INBOUND_BUCKET!;
       awaitedKeys.add(key);
       await s3.send(
@@ -134,16 +144,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           Bucket: bucket,
           Key: key,
           Body: body,
-          ContentType: 'text/csv; charset=utf-8',
+          // A DSN may be ISO-8859-1: its bytes go as they are, the importer reads them.
+          ContentType: typeof body === 'string' ? 'text/csv; charset=utf-8' : 'application/octet-stream',
         }),
       );
-      return runImport(syntheticS3Event(bucket, key, Buffer.byteLength(body)));
+      return runImport(key, syntheticS3Event(bucket, key, Buffer.byteLength(body)));
     };
 
     if (options.seedDemoData) {
+      const backOfficePrefix = inboundTriggers.find((trigger) => trigger.id === 'importBackOfficeFile')!.prefix;
       const dataset = generateDemoDataset();
       for (const kind of backOfficeRecordKinds) {
-        const [report] = (await importFile(`${importTrigger.prefix}demo/${kind}.csv`, dataset[kind])) as {
+        const [report] = (await importFile(`${backOfficePrefix}demo/${kind}.csv`, dataset[kind])) as {
           status: string;
           rejected: unknown[];
         }[];

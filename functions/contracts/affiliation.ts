@@ -106,6 +106,8 @@ export const affiliationRequestSummary = z.object({
   finalizedAt: z.string().nullable(),
   /** The insured person created from the finalized BIA. */
   employeeId: z.string().nullable(),
+  /** Finalized: an affiliation, or a dispense d'adhésion asked for instead (null while open). */
+  outcome: z.enum(['affiliation', 'dispense']).nullable(),
   contractStartDate: z.string(),
   journey: z.number().int(),
 });

@@ -130,7 +130,10 @@ export const dispenseSummary = z.object({
   requestedAt: z.string(),
   decidedAt: z.string().nullable(),
   decisionComment: z.string().nullable(),
-  proofs: z.array(z.object({ uploadId: z.string(), fileName: z.string(), size: z.number().int() })),
+  /** The employee's justificatifs; `url` is a download link valid for a few minutes. */
+  proofs: z.array(
+    z.object({ uploadId: z.string(), fileName: z.string(), size: z.number().int(), url: z.string() }),
+  ),
   version: z.number().int(),
 });
 export type DispenseSummary = z.infer<typeof dispenseSummary>;

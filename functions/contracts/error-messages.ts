@@ -114,6 +114,27 @@ export const errorMessages: Record<string, string> = {
     'Trop de fichiers ont été déposés pour ce bulletin. Contactez-nous au 01 44 20 80 63 si vous devez en joindre d’autres.',
   PAPER_BIA_RECEIVED_IN_FUTURE: 'La date de réception du BIA papier ne peut pas être dans le futur.',
   PAPER_BIA_WITH_UPLOADS: 'Un BIA papier ne cite pas de fichiers déposés en ligne.',
+  // Dispenses d'adhésion (asked for in the BIA, decided in Mes salariés › Dispenses).
+  DISPENSE_NOT_FOUND: 'Dispense introuvable dans cette entreprise.',
+  DISPENSE_REQUEST_INVALID:
+    'Votre demande de dispense est incomplète : complétez les champs signalés avant de l’envoyer.',
+  DISPENSE_ALREADY_DECIDED: 'Cette dispense a déjà été validée ou refusée : rechargez la liste.',
+  DISPENSE_ENDED:
+    'La date de fin de cette dispense est passée : elle ne peut plus être validée. Refusez-la : le salarié devra compléter son affiliation.',
+  PAPER_BIA_WITH_DISPENSE:
+    'Une demande de dispense se fait en ligne par le salarié, avec ses justificatifs : elle ne peut pas être saisie avec un BIA papier.',
+  // Anomalies DSN (Suivi des anomalies d'affiliation: the DSN compared with the affiliations).
+  ANOMALY_NOT_FOUND: 'Anomalie introuvable dans cette entreprise.',
+  ANOMALY_ALREADY_RESOLVED:
+    'Cette anomalie est déjà résolue (par un autre utilisateur, ou par une DSN plus récente) : retrouvez-la dans l’historique.',
+  ANOMALY_ACTION_NOT_APPLICABLE: 'Cette action ne s’applique pas à ce type d’anomalie.',
+  ANOMALY_NIR_MISSING:
+    'La DSN ne déclare pas encore le numéro de sécurité sociale de ce salarié : l’affiliation ne peut pas être créée. Faites-lui remplir une pré-affiliation, ou attendez la DSN qui déclarera son numéro.',
+  RADIATION_DETAILS_MISSING: 'Indiquez la date de fin et le motif de la radiation.',
+  ANOMALY_DISPENSE_NOT_FOUND: 'Cette dispense est introuvable dans votre entreprise.',
+  ANOMALY_DISPENSE_NOT_VALIDATED: 'Seule une dispense validée peut être rattachée : validez-la d’abord dans « Dispenses d’adhésion ».',
+  ANOMALY_DISPENSE_OTHER_EMPLOYEE:
+    'Cette dispense est celle d’un autre salarié (numéro de sécurité sociale différent) : choisissez celle du salarié concerné.',
 };
 
 export const messageFor = (codeOrReason: string, fallbackCode = 'INTERNAL'): string =>

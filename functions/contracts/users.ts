@@ -158,6 +158,9 @@ export const auditAction = z.enum([
   'affiliation.pre-affiliated',
   'affiliation.reminded',
   'affiliation.restarted',
+  'anomaly.forced-affiliation',
+  'anomaly.forced-radiation',
+  'anomaly.dispensed',
 ]);
 export const AUDIT_ACTION_LABELS: Record<z.infer<typeof auditAction>, string> = {
   'company.activated': 'Activation de l’espace',
@@ -174,6 +177,9 @@ export const AUDIT_ACTION_LABELS: Record<z.infer<typeof auditAction>, string> = 
   'affiliation.pre-affiliated': 'Pré-affiliation d’un salarié',
   'affiliation.reminded': 'Relance d’un salarié (affiliation)',
   'affiliation.restarted': 'Nouveau parcours d’affiliation',
+  'anomaly.forced-affiliation': 'Affiliation forcée (anomalie DSN)',
+  'anomaly.forced-radiation': 'Radiation forcée (anomalie DSN)',
+  'anomaly.dispensed': 'Dispense rattachée (anomalie DSN)',
 };
 
 export const listAuditEventsQuery = z

@@ -5,7 +5,7 @@
  * No clock, no I/O: "today" comes in as an ISO date. Messages are French (shown next to the
  * field they name); the shapes are structural so the contracts' types fit them.
  */
-import { DomainError, unprocessable } from './errors';
+import { unprocessable, type DomainError } from './errors';
 
 export type BiaKind = 'rib' | 'attestation' | 'other' | 'dispense_proof';
 

@@ -191,7 +191,7 @@ describe('pré-affiliation with an e-mail, then the BIA in a fresh browser conte
     bia = await employeeContext.newPage();
     watchErrors(bia);
     await bia.goto(`/bia#${token}`);
-    await bia.getByRole('heading', { level: 1, name: 'Mon bulletin d’affiliation' }).waitFor();
+    await bia.getByRole('heading', { level: 1, name: "Mon bulletin d'affiliation" }).waitFor();
     await expect.poll(() => bia.url()).toBe(`${baseUrl}/bia`);
     // No portal navigation, no company switcher, no session.
     expect(await bia.getByRole('navigation', { name: 'Navigation principale' }).count()).toBe(0);
@@ -226,7 +226,7 @@ describe('pré-affiliation with an e-mail, then the BIA in a fresh browser conte
 
   it('finds the draft again after a reload of the page', async () => {
     await bia.reload();
-    await bia.getByRole('heading', { level: 1, name: 'Mon bulletin d’affiliation' }).waitFor();
+    await bia.getByRole('heading', { level: 1, name: "Mon bulletin d'affiliation" }).waitFor();
     await expect.poll(() => bia.getByLabel('Ville', exact).inputValue()).toBe('Villeurbanne');
     expect(await bia.getByLabel('Situation de famille').inputValue()).toBe('marie');
     expect((await bia.getByLabel('IBAN', exact).inputValue()).replace(/\s/g, '')).toBe(
@@ -387,8 +387,8 @@ describe('pré-affiliation without an e-mail: the courrier', () => {
     await page.getByLabel('Statut', exact).selectOption({ label: 'Envoyé à l’employé' });
     await expect.poll(() => page.url()).toContain('statut=sent');
     const restarted = requestRow(page, bruno.lastName);
-    await restarted.waitFor();
-    expect(await restarted.textContent()).toContain('Parcours n° 2');
+    await expect.poll(() => restarted.textContent()).toContain('Parcours n° 2');
+    expect(await restarted.textContent()).toContain('Envoyé à l’employé');
   });
 });
 

@@ -88,18 +88,21 @@ describe('.github/workflows/ci-cd.yml', () => {
     expect(jobs().get('ci')).not.toContain('id-token');
   });
 
-  it('builds the SPA, shows cdk diff, then deploys both stacks of the stage without a prompt', () => {
+  it('builds the SPA and the documents pratiques, shows cdk diff, then deploys both stacks without a prompt', () => {
     for (const { job, stage } of DEPLOYS) {
       const text = jobs().get(job) ?? '';
       const build = text.indexOf('npm run build:web');
+      // The stack deploys .build/documents only if it exists at synth time (lib/storage.ts).
+      const buildDocuments = text.indexOf('npm run build:documents');
       const credentials = text.indexOf('configure-aws-credentials');
       const diff = text.indexOf(`npx cdk diff -c stage=${stage}`);
       const deploy = text.indexOf(`npx cdk deploy -c stage=${stage} --all --require-approval never`);
       expect(
-        [build, credentials, diff, deploy].every((index) => index > 0),
+        [build, buildDocuments, credentials, diff, deploy].every((index) => index > 0),
         job,
       ).toBe(true);
       expect(build, job).toBeLessThan(diff);
+      expect(buildDocuments, job).toBeLessThan(diff);
       expect(credentials, job).toBeLessThan(diff);
       expect(diff, job).toBeLessThan(deploy);
       expect(text, job).toContain('GITHUB_STEP_SUMMARY');

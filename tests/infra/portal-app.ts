@@ -61,24 +61,31 @@ export function synthesizePortal(stage: StageConfig, options: SynthOptions): Syn
     webDistPath: options.webDistPath ?? mkdtempSync(join(tmpdir(), 'ees-no-web-dist-')),
     documentsBuildPath: options.documentsBuildPath ?? mkdtempSync(join(tmpdir(), 'ees-no-documents-')),
   });
-  const template = Template.fromStack(portal);
-  const edgeTemplate = Template.fromStack(edge);
+  // One synthesis for every template: Template.fromStack would synthesize the app again per stack.
+  const assembly = app.synth();
+  const templateOf = (stack: Stack) =>
+    Template.fromJSON(
+      stack.nestedStackParent
+        ? (JSON.parse(readFileSync(join(assembly.directory, stack.templateFile), 'utf8')) as object)
+        : (assembly.getStackArtifact(stack.artifactId).template as object),
+    );
+  const template = templateOf(portal);
   const observability = portal.monitoring.observability;
   if (!observability) throw new Error('The PortalStack has no observability nested stack');
   const nestedStacks = portal.node
     .findAll()
     .filter((construct): construct is NestedStack => NestedStack.isNestedStack(construct))
-    .map((nested) => ({ stack: nested, template: Template.fromStack(nested) }));
+    .map((nested) => ({ stack: nested, template: templateOf(nested) }));
   return {
     app,
     stack: portal,
     template,
     flat: flatten(portal, template, nestedStacks),
     nestedStacks,
-    monitoringTemplate: Template.fromStack(observability),
+    monitoringTemplate: templateOf(observability),
     edgeStack: edge,
-    edgeTemplate,
-    assemblyDir: app.synth().directory,
+    edgeTemplate: templateOf(edge),
+    assemblyDir: assembly.directory,
   };
 }
 

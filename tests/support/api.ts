@@ -62,8 +62,11 @@ export async function callApiAt<T = unknown>(
 }
 
 /** Asks the test stack (vitest's main process) to act: drain the stream, run a job, import a file. */
-export async function control<T = unknown>(path: string, body?: string): Promise<T> {
-  const response = await fetch(`${inject('controlUrl')}${path}`, { method: 'POST', body });
+export async function control<T = unknown>(path: string, body?: string | Uint8Array): Promise<T> {
+  const response = await fetch(`${inject('controlUrl')}${path}`, {
+    method: 'POST',
+    body: typeof body === 'object' ? new Uint8Array(body) : body,
+  });
   const result = (await response.json()) as T & { error?: string };
   if (!response.ok) throw new Error(`control ${path}: ${result.error}`);
   return result;

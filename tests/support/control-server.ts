@@ -10,7 +10,8 @@ import {
 
 /**
  * Test-only control of the stack that lives in vitest's main process: test workers ask it
- * to drain the DynamoDB stream, run a scheduled job now, or import a back-office file.
+ * to drain the DynamoDB stream, run a scheduled job now, or import an inbound file (back-office
+ * CSV, DSN).
  * Loopback only, never part of the portal.
  */
 export async function startControlServer(
@@ -23,7 +24,8 @@ export async function startControlServer(
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://control');
-      const body = Buffer.concat(chunks).toString('utf8');
+      const raw = Buffer.concat(chunks);
+      const body = raw.toString('utf8');
       const work = async (): Promise<unknown> => {
         if (url.pathname === '/drain')
           return stack.drainStream(Number(url.searchParams.get('timeoutMs') ?? 10_000));
@@ -33,7 +35,8 @@ export async function startControlServer(
             url.pathname.slice('/jobs/'.length) as never,
             body ? (JSON.parse(body) as Record<string, unknown>) : undefined,
           );
-        if (url.pathname === '/import') return stack.importFile(url.searchParams.get('key') ?? '', body);
+        // The file's bytes as sent (a DSN may be ISO-8859-1), to the trigger its key names.
+        if (url.pathname === '/import') return stack.importFile(url.searchParams.get('key') ?? '', raw);
         // Fault injection: the next matching SDK call(s) of the handlers fail as asked.
         if (url.pathname === '/faults') return injectFault(JSON.parse(body) as FaultRule);
         if (url.pathname === '/faults/clear') return clearFaults();

@@ -63,6 +63,10 @@ export interface AffiliationRequestItem {
   documents?: { uploadId: string; kind: BiaDocumentKind; fileName: string; size: number }[];
   /** The insured person created from the finalized BIA. */
   insuredId?: string;
+  /** What the finalization led to: an insured person, or a dispense d'adhésion asked for instead. */
+  outcome?: 'affiliation' | 'dispense';
+  /** The dispense asked for in the BIA (outcome `dispense`). */
+  dispenseId?: string;
   /** Optimistic lock: +1 on every change. */
   version: number;
 }

@@ -90,7 +90,8 @@ export interface NewInsured {
   firstName: string;
   birthDate: string;
   email?: string;
-  address: { line: string; postalCode: string; city: string };
+  /** Absent for an affiliation forced from a DSN (it declares no address). */
+  address?: { line: string; postalCode: string; city: string };
   noemie: boolean;
   effectiveDate: string;
   beneficiaries: {
@@ -103,8 +104,8 @@ export interface NewInsured {
     attachedToNir?: string;
     noemie: boolean;
   }[];
-  /** What the BIA adds to what the back office's feed holds. */
-  bia: {
+  /** What the BIA adds to what the back office's feed holds (absent when forced from a DSN). */
+  bia?: {
     requestId: string;
     source: 'online' | 'paper';
     familySituation?: string;

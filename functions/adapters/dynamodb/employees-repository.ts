@@ -25,6 +25,8 @@ export interface InsuredItem {
   nir: string;
   civilite: 'M' | 'MME';
   lastName: string;
+  /** Nom de naissance, when the person goes by another name. */
+  birthName?: string;
   firstName: string;
   birthDate: string;
   email?: string;

@@ -6,7 +6,7 @@
 import { DomainError, conflict, unprocessable } from '../../domain/errors';
 import { effectivePerson, type BiaPrefilled } from '../../domain/bia';
 import { matchingContract } from '../../domain/pre-affiliation';
-import type { BiaDraft } from '../../contracts/affiliation';
+import type { AffiliationOutcome, BiaDocumentKind, BiaDraft } from '../../contracts/affiliation';
 import {
   affiliationRequestUpdate,
   shiftAffiliationCounters,
@@ -49,6 +49,8 @@ export interface BiaFinalized {
   requestId: string;
   status: 'finalized';
   finalizedAt: string;
+  /** An insured person, or a dispense d'adhésion for the employer to decide (bia-dispense.ts). */
+  outcome: AffiliationOutcome;
 }
 
 /** What the employer typed at pre-affiliation, as the BIA's starting point. */
@@ -71,7 +73,12 @@ export function alreadyFinalized(
   by: 'employee' | 'back-office',
 ): BiaFinalized {
   if (by === 'employee' && request.finalizedBy === 'employee' && request.finalizedAt) {
-    return { requestId: request.requestId, status: 'finalized', finalizedAt: request.finalizedAt };
+    return {
+      requestId: request.requestId,
+      status: 'finalized',
+      finalizedAt: request.finalizedAt,
+      outcome: request.outcome ?? 'affiliation',
+    };
   }
   throw unprocessable('AFFILIATION_ALREADY_FINALIZED');
 }
@@ -82,7 +89,7 @@ export interface BiaToProcess {
   /** The complete BIA (completeness already checked). */
   draft: BiaDraft;
   /** The accepted files, already checked, with their place in the uploads bucket. */
-  documents: { kind: 'rib' | 'attestation' | 'other'; fileName: string; size: number; key: string }[];
+  documents: { kind: BiaDocumentKind; fileName: string; size: number; key: string }[];
   /** The request's record of its documents after this finalization. */
   requestDocuments: AffiliationRequestItem['documents'];
   by: 'employee' | 'back-office';
@@ -158,6 +165,7 @@ export const processBia =
     const requestUpdate = affiliationRequestUpdate(request, {
       set: {
         status: 'finalized',
+        outcome: 'affiliation',
         finalizedAt: nowIso,
         finalizedBy: by,
         insuredId,
@@ -171,19 +179,6 @@ export const processBia =
       // Closed: out of the jobs' due index and out of the mail room's queue.
       remove: ['GSI1PK', 'GSI1SK', 'GSI3PK', 'GSI3SK'],
     });
-    const linkItems: TransactItem[] = input.link
-      ? [
-          update(
-            input.link,
-            'SET expiresAt = :until, finalizedAt = :now',
-            {
-              ':until': Math.floor(ports.clock.nowMs() / 1000) + FINALIZED_LINK_GRACE_SECONDS,
-              ':now': nowIso,
-            },
-            'attribute_exists(PK)',
-          ),
-        ]
-      : journeyLinkDelete(ports.secrets, request);
     const [lookupPut, insuredPut] = newInsuredItems(
       insured,
       nowIso,
@@ -192,7 +187,7 @@ export const processBia =
     const items: TransactItem[] = [
       requestUpdate,
       shiftAffiliationCounters(companyId, request.status, 'finalized'),
-      ...linkItems,
+      ...closingLinkItems(ports, request, input.link),
       lookupPut!,
       insuredPut!,
       ...(employer?.email
@@ -247,8 +242,31 @@ export const processBia =
       const lookupTaken = codes[items.indexOf(lookupPut!)] === 'ConditionalCheckFailed';
       return settled(ports, input, lookupTaken ? 'EMPLOYEE_ALREADY_AFFILIATED' : 'VERSION_CONFLICT');
     }
-    return { requestId, status: 'finalized', finalizedAt: nowIso };
+    return { requestId, status: 'finalized', finalizedAt: nowIso, outcome: 'affiliation' };
   };
+
+/**
+ * The journey's link once the request is finalized: online, the link used stays readable for
+ * a few minutes (then dies); on paper, it dies at once.
+ */
+export function closingLinkItems(
+  ports: Pick<BiaPorts, 'clock' | 'secrets'>,
+  request: AffiliationRequestItem,
+  link: ItemKey | undefined,
+): TransactItem[] {
+  if (!link) return journeyLinkDelete(ports.secrets, request);
+  return [
+    update(
+      link,
+      'SET expiresAt = :until, finalizedAt = :now',
+      {
+        ':until': Math.floor(ports.clock.nowMs() / 1000) + FINALIZED_LINK_GRACE_SECONDS,
+        ':now': ports.clock.nowIso(),
+      },
+      'attribute_exists(PK)',
+    ),
+  ];
+}
 
 /**
  * When the insured cannot be created: the request as it is now tells why. Finalized by a
@@ -256,9 +274,9 @@ export const processBia =
  * is already affiliated to the contract (a back-office feed got there first), or the request
  * changed under us.
  */
-async function settled(
+export async function settled(
   ports: BiaPorts,
-  input: BiaToProcess,
+  input: Pick<BiaToProcess, 'request' | 'by'>,
   otherwise: 'EMPLOYEE_ALREADY_AFFILIATED' | 'VERSION_CONFLICT',
 ): Promise<BiaFinalized> {
   const now = await ports.requests.get(input.request.companyId, input.request.requestId);

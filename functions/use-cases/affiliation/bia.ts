@@ -29,7 +29,6 @@ import {
 import { keys } from '../../adapters/dynamodb/table-keys';
 import { transact, type TransactItem } from '../../adapters/dynamodb/transact';
 import { presignedUpload } from '../../adapters/s3/files';
-import type { EmployeeLink } from '../../runtime/auth';
 import { checkedDocuments, DRAFT_FIELDS, keptDocuments, requestDocument } from './bia-documents';
 import {
   alreadyFinalized,
@@ -39,8 +38,20 @@ import {
   type BiaPorts,
 } from './bia-processing';
 import { cancellationCodes } from './journey';
+import { requestDispense } from './bia-dispense';
 
 export type { BiaPorts } from './bia-processing';
+
+/** The personal link the access check verified (the `employeeLink` rule): which request, which journey. */
+export interface EmployeeLink {
+  readonly companyId: string;
+  readonly requestId: string;
+  readonly journey: number;
+  /** The key of the link's item is the token's digest. */
+  readonly tokenDigest: string;
+  /** Epoch seconds. */
+  readonly expiresAt: number;
+}
 
 /** A presigned POST is usable for 15 minutes. */
 const UPLOAD_TTL_SECONDS = 15 * 60;
@@ -222,12 +233,27 @@ export const finalizeBia =
     if (request.status === 'finalized') return alreadyFinalized(request, 'employee');
     nextStatus(request.status, 'finalize');
     if (request.version !== input.version) throw new DomainError('VERSION_CONFLICT');
+    // "Je demande une dispense": no affiliation, a request for the employer to decide.
+    if (input.draft.dispense) {
+      return requestDispense(ports)({
+        request,
+        draft: input.draft,
+        dispense: input.draft.dispense,
+        link: keys.linkToken(link.tokenDigest),
+      });
+    }
     checkBiaComplete(prefilledOf(request), input.draft, {
       today: ports.clock.nowIso().slice(0, 10),
       requireDocuments: true,
       prefix: DRAFT_FIELDS,
     });
-    const documents = await checkedDocuments(ports, request, input.draft.documents, { reinspect: true });
+    // The proof of a dispense the employee did not ask for in the end is no part of the affiliation.
+    const documents = await checkedDocuments(
+      ports,
+      request,
+      { ...input.draft.documents, dispense_proof: undefined },
+      { reinspect: true },
+    );
     return processBia(ports)({
       request,
       draft: input.draft,
@@ -263,6 +289,12 @@ export const recordPaperBia =
     if (input.receivedOn > today) {
       throw unprocessable('PAPER_BIA_RECEIVED_IN_FUTURE', {
         receivedOn: 'La date de réception ne peut pas être dans le futur.',
+      });
+    }
+    if (input.draft.dispense) {
+      throw unprocessable('PAPER_BIA_WITH_DISPENSE', {
+        [`${DRAFT_FIELDS}dispense`]:
+          'Une demande de dispense se fait en ligne par le salarié, avec ses justificatifs : elle ne peut pas être saisie avec un BIA papier.',
       });
     }
     if (Object.values(input.draft.documents).some((files) => files && files.length > 0)) {

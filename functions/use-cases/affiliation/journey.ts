@@ -129,6 +129,7 @@ export function toAffiliationSummary(item: AffiliationRequestItem): AffiliationR
     abandonedAt: item.abandonedAt ?? null,
     finalizedAt: item.finalizedAt ?? null,
     employeeId: item.insuredId ?? null,
+    outcome: item.outcome ?? (item.status === 'finalized' ? 'affiliation' : null),
     contractStartDate: item.employee.contractStartDate,
     journey: item.journey,
   };

@@ -13,7 +13,7 @@ import type {
 } from '../../adapters/dynamodb/employees-repository';
 import { keys } from '../../adapters/dynamodb/table-keys';
 import { update } from '../../adapters/dynamodb/users-repository';
-import { transact } from '../../adapters/dynamodb/transact';
+import { transact, type TransactItem } from '../../adapters/dynamodb/transact';
 import { outboxPut } from '../../adapters/dynamodb/outbox-repository';
 import { downloadUrl, objectExists, putFile, streamFile } from '../../adapters/s3/files';
 import { renderCertificate, type CertificateData } from '../../adapters/pdf/certificates';
@@ -74,7 +74,7 @@ const looksLikeNir = (q: string | undefined) => {
   return /^[1278]/.test(candidate) && candidate.length === 15 && isValidNir(candidate) ? candidate : null;
 };
 
-async function employeeOf(ports: EmployeePorts, companyId: string, employeeId: string): Promise<InsuredItem> {
+export async function employeeOf(ports: EmployeePorts, companyId: string, employeeId: string): Promise<InsuredItem> {
   const item = await ports.employees.insured(companyId, employeeId);
   // Keys always include the company: another company's employee is simply not found.
   if (!item) throw notFound('EMPLOYEE_NOT_FOUND');
@@ -166,11 +166,96 @@ export const revealNir =
     return { nir: formatNir(item.nir) };
   };
 
+/** The radiation of one insured, checked by the domain rule, as the items of its transaction. */
+export interface RadiationWrites {
+  items: TransactItem[];
+  /** The insured as it is once the items are written. */
+  radiated: EmployeeSummary;
+}
+
 /**
- * Radiation outside DSN: end date and reason, checked by the domain rule; the insured's end
- * date is set (beneficiaries follow: they are covered through the insured), portabilité
- * computed, the journal written, and the ex-employee told by e-mail when we know the address.
+ * The writes of a radiation: the insured's end date (beneficiaries follow: they are covered
+ * through the insured), portabilité, index move to the radiated, the journal, and the
+ * ex-employee's e-mail when we know the address. Applied only if the insured is still the
+ * version read and not radiated. Shared by Mes salariés and the DSN anomalies (which add
+ * their own items to the same transaction).
  */
+export async function radiationWrites(
+  ports: EmployeePorts,
+  item: InsuredItem,
+  input: { companyId: string; actorId: string; endDate: string; reason: RadiationReason },
+): Promise<RadiationWrites> {
+  const plan = planRadiation(
+    item,
+    { endDate: input.endDate, reason: input.reason },
+    ports.clock.nowIso().slice(0, 10),
+  );
+  const [actor, company] = await Promise.all([
+    ports.users.getUser(input.actorId),
+    ports.users.getCompany(input.companyId),
+  ]);
+  const nowIso = ports.clock.nowIso();
+  const radiated = keys.insuredByState(input.companyId, 'radiated', item.lastName, item.firstName, item.insuredId);
+  const items = [
+    update(
+      keys.insured(input.companyId, item.insuredId),
+      'SET endDate = :end, radiationReason = :reason, portabilite = :portabilite, radiatedAt = :now, radiatedBy = :actor, GSI4PK = :gpk, GSI4SK = :gsk, version = :next',
+      {
+        ':end': plan.endDate,
+        ':reason': plan.reason,
+        ':portabilite': plan.portabilite,
+        ':now': nowIso,
+        ':actor': input.actorId,
+        ':gpk': radiated.GSI4PK,
+        ':gsk': radiated.GSI4SK,
+        ':next': (item.version ?? 1) + 1,
+        ':expected': item.version ?? 1,
+        ':first': 1,
+      },
+      'attribute_not_exists(endDate) AND ((attribute_not_exists(version) AND :expected = :first) OR version = :expected)',
+    ),
+    auditPut(ports, {
+      companyId: input.companyId,
+      actorId: input.actorId,
+      actorName: actor ? `${actor.firstName} ${actor.lastName}` : '',
+      action: 'employee.radiated',
+      targetId: item.insuredId,
+      targetName: `${item.firstName} ${item.lastName}`,
+      changes: { endDate: plan.endDate, reason: plan.reason, portabiliteMonths: plan.portabilite.months },
+    }),
+    ...(item.email
+      ? [
+          outboxPut({
+            messageId: ports.ids.next(),
+            purpose: 'employees.radiation-notice',
+            payload: {
+              channel: 'email',
+              to: [item.email],
+              ...emailTemplates.radiationNotice({
+                firstName: item.firstName,
+                companyName: company?.name ?? '',
+                endDate: plan.endDate,
+                portabilite: plan.portabilite,
+              }),
+            },
+            nowIso,
+          }),
+        ]
+      : []),
+  ];
+  return {
+    items,
+    radiated: toEmployeeSummary({
+      ...item,
+      endDate: plan.endDate,
+      radiationReason: plan.reason,
+      portabilite: plan.portabilite,
+      version: (item.version ?? 1) + 1,
+    }),
+  };
+}
+
+/** Radiation outside DSN (Mes salariés): end date and reason, at the version the user saw. */
 export const radiateEmployee =
   (ports: EmployeePorts) =>
   async (input: {
@@ -183,82 +268,14 @@ export const radiateEmployee =
   }) => {
     const item = await employeeOf(ports, input.companyId, input.employeeId);
     if ((item.version ?? 1) !== input.version) throw new DomainError('VERSION_CONFLICT');
-    const plan = planRadiation(
-      item,
-      { endDate: input.endDate, reason: input.reason },
-      ports.clock.nowIso().slice(0, 10),
-    );
-    const [actor, company] = await Promise.all([
-      ports.users.getUser(input.actorId),
-      ports.users.getCompany(input.companyId),
-    ]);
-    const nowIso = ports.clock.nowIso();
-    const radiated = keys.insuredByState(
-      input.companyId,
-      'radiated',
-      item.lastName,
-      item.firstName,
-      item.insuredId,
-    );
+    const { items, radiated } = await radiationWrites(ports, item, input);
     try {
-      await transact([
-        update(
-          keys.insured(input.companyId, item.insuredId),
-          'SET endDate = :end, radiationReason = :reason, portabilite = :portabilite, radiatedAt = :now, radiatedBy = :actor, GSI4PK = :gpk, GSI4SK = :gsk, version = :next',
-          {
-            ':end': plan.endDate,
-            ':reason': plan.reason,
-            ':portabilite': plan.portabilite,
-            ':now': nowIso,
-            ':actor': input.actorId,
-            ':gpk': radiated.GSI4PK,
-            ':gsk': radiated.GSI4SK,
-            ':next': (item.version ?? 1) + 1,
-            ':expected': item.version ?? 1,
-            ':first': 1,
-          },
-          'attribute_not_exists(endDate) AND ((attribute_not_exists(version) AND :expected = :first) OR version = :expected)',
-        ),
-        auditPut(ports, {
-          companyId: input.companyId,
-          actorId: input.actorId,
-          actorName: actor ? `${actor.firstName} ${actor.lastName}` : '',
-          action: 'employee.radiated',
-          targetId: item.insuredId,
-          targetName: `${item.firstName} ${item.lastName}`,
-          changes: { endDate: plan.endDate, reason: plan.reason, portabiliteMonths: plan.portabilite.months },
-        }),
-        ...(item.email
-          ? [
-              outboxPut({
-                messageId: ports.ids.next(),
-                purpose: 'employees.radiation-notice',
-                payload: {
-                  channel: 'email',
-                  to: [item.email],
-                  ...emailTemplates.radiationNotice({
-                    firstName: item.firstName,
-                    companyName: company?.name ?? '',
-                    endDate: plan.endDate,
-                    portabilite: plan.portabilite,
-                  }),
-                },
-                nowIso,
-              }),
-            ]
-          : []),
-      ]);
+      await transact(items);
     } catch (error) {
       if (error instanceof TransactionCanceledException) throw new DomainError('VERSION_CONFLICT');
       throw error;
     }
-    return toEmployeeSummary({
-      ...item,
-      endDate: plan.endDate,
-      radiationReason: plan.reason,
-      portabilite: plan.portabilite,
-      version: (item.version ?? 1) + 1,
-    });
+    return radiated;
   };
 
 /**

@@ -248,7 +248,81 @@ export const emailTemplates = {
         'Votre lien personnel ne sert plus : il cessera de fonctionner dans quelques minutes.',
       ],
     }),
+
+  // Dispenses d'adhésion: asked for in the BIA, decided by the employer, reminded before they end.
+  dispenseRequested: (p: {
+    firstName: string;
+    employeeName: string;
+    establishmentName: string;
+    companyName: string;
+    reasonLabel: string;
+    endDate: string | null;
+    url: string;
+  }) =>
+    compose(`Demande de dispense à valider — ${p.employeeName}`, hello(p.firstName), {
+      paragraphs: [
+        `${p.employeeName} (${p.establishmentName}, ${p.companyName}) demande à être dispensé(e) d’adhésion au régime de complémentaire santé, pour le motif suivant : « ${p.reasonLabel} »${p.endDate ? `, jusqu’au ${frenchDate(p.endDate)}` : ''}.`,
+        'Vérifiez ce motif et les justificatifs joints, puis validez ou refusez la demande depuis « Dispenses d’adhésion » : le salarié est prévenu de votre décision. Tant que vous n’avez pas décidé, il n’est pas affilié.',
+      ],
+      action: { label: 'Voir les dispenses à valider', url: p.url },
+    }),
+
+  dispenseReceived: (p: { firstName: string; companyName: string }) =>
+    compose('Votre demande de dispense d’adhésion est transmise', hello(p.firstName), {
+      paragraphs: [
+        `Votre demande de dispense d’adhésion à la complémentaire santé de ${p.companyName} a bien été transmise à votre employeur, avec vos justificatifs.`,
+        'Vous recevrez un e-mail dès qu’il l’aura validée ou refusée. Votre lien personnel ne sert plus : il cessera de fonctionner dans quelques minutes.',
+      ],
+    }),
+
+  dispenseValidated: (p: {
+    firstName: string;
+    companyName: string;
+    reasonLabel: string;
+    endDate: string | null;
+    annualProof: boolean;
+  }) =>
+    compose('Votre dispense d’adhésion est acceptée', hello(p.firstName), {
+      paragraphs: [
+        `${p.companyName} a validé votre demande de dispense d’adhésion à la complémentaire santé collective (motif : « ${p.reasonLabel} »). Vous n’êtes donc pas affilié(e) au régime.`,
+        p.endDate
+          ? `Cette dispense prend fin le ${frenchDate(p.endDate)} : à cette date, votre affiliation deviendra obligatoire, sauf nouvelle dispense justifiée.`
+          : 'Si votre situation change (fin de l’autre couverture, par exemple), prévenez votre employeur : votre affiliation deviendra obligatoire.',
+        ...(p.annualProof
+          ? ['Votre employeur vous demandera chaque année une attestation à jour de votre autre couverture.']
+          : []),
+      ],
+    }),
+
+  dispenseRefused: (p: { firstName: string; companyName: string; comment: string; newLink: boolean }) =>
+    compose('Votre demande de dispense d’adhésion n’est pas acceptée', hello(p.firstName), {
+      paragraphs: [
+        `${p.companyName} n’a pas accepté votre demande de dispense d’adhésion à la complémentaire santé collective. Son explication : « ${p.comment} »`,
+        p.newLink
+          ? 'Votre affiliation au régime est donc obligatoire : vous recevez, dans un autre e-mail, un nouveau lien personnel pour compléter votre bulletin individuel d’affiliation (ou une nouvelle demande de dispense, si vous avez le justificatif demandé).'
+          : 'Votre affiliation au régime est donc obligatoire : votre employeur vous indiquera comment la compléter.',
+      ],
+    }),
+
+  dispenseEndingSoon: (p: {
+    firstName: string;
+    employeeName: string;
+    establishmentName: string;
+    reasonLabel: string;
+    endDate: string;
+    url: string;
+  }) =>
+    compose(`Dispense d’adhésion bientôt échue — ${p.employeeName}`, hello(p.firstName), {
+      paragraphs: [
+        `La dispense d’adhésion de ${p.employeeName} (${p.establishmentName}), accordée pour le motif « ${p.reasonLabel} », prend fin le ${frenchDate(p.endDate)}.`,
+        'À cette date, ce salarié doit être affilié au régime, sauf nouvelle dispense justifiée : pensez à le pré-affilier à temps depuis « Mes salariés ».',
+      ],
+      action: { label: 'Voir les dispenses arrivant à échéance', url: p.url },
+    }),
 };
+
+/** "2026-12-31" → "31/12/2026". */
+const frenchDate = (iso: string): string => iso.slice(0, 10).split('-').reverse().join('/');
 
 /** "26/11/2026 à 15:04" in Paris time, for e-mails. */
 export const frenchDateTime = (iso: string): string => {

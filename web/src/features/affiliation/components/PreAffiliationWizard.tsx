@@ -115,9 +115,10 @@ export function PreAffiliationWizard({ companyId }: { companyId: string }) {
   );
 
   const [submit, submitting] = useSingleFlight(
-    form.handleSubmit(async (values) => {
+    form.handleSubmit(async () => {
       setError(null);
-      const body = toPreAffiliationRequest(values);
+      // The form's own values (the resolver hands over its parsed output, already transformed).
+      const body = toPreAffiliationRequest(form.getValues());
       // The same body keeps the same key: a retry after a lost answer is recognised, not doubled.
       const current = attemptFor(attempt, body, newKey);
       setAttempt(current);

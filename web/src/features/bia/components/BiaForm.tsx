@@ -158,8 +158,9 @@ export function BiaForm({ token, bia, onFinalized, onLinkInvalid }: BiaFormProps
     setSummary({ message: caught.message, items: sortByPage(items), details });
   };
 
-  const save = async (values: BiaFormValues) => {
-    const draft = await draftToSend(values);
+  // The form's own values, not the resolver's parsed output (a draft without the documents).
+  const save = async () => {
+    const draft = await draftToSend(form.getValues());
     if (!draft) return;
     try {
       const saved = await saveBiaDraft(token, { draft, version });
@@ -174,8 +175,8 @@ export function BiaForm({ token, bia, onFinalized, onLinkInvalid }: BiaFormProps
     }
   };
 
-  const finalize = async (values: BiaFormValues) => {
-    const draft = await draftToSend(values);
+  const finalize = async () => {
+    const draft = await draftToSend(form.getValues());
     if (!draft) return;
     try {
       const result = await finalizeBia(token, { draft, version });

@@ -1,0 +1,212 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../runtime/clients';
+import { config } from '../../runtime/config';
+import type { DispenseReason, DispenseState } from '../../domain/dispenses';
+import { keys } from './table-keys';
+import { put, update } from './users-repository';
+import type { TransactItem } from './transact';
+import { queryPage, type Page } from './query-page';
+
+/** A dispense d'adhésion (key `dispense`): asked for in the BIA, decided by the employer. */
+export interface DispenseItem {
+  companyId: string;
+  dispenseId: string;
+  /** The demande d'affiliation whose BIA asked for it. */
+  requestId: string | null;
+  siret: string;
+  establishmentName: string;
+  firstName: string;
+  lastName: string;
+  /** In clear (the DSN's anomaly detection compares NIRs); only ever listed masked. */
+  nir: string;
+  nirDigest: string;
+  /** The employee's address, to tell them the decision (never the NIR in an e-mail). */
+  email?: string;
+  reason: DispenseReason;
+  endDate: string | null;
+  /** The checked files of the BIA, with their place in the uploads bucket. */
+  proofs: { uploadId: string; fileName: string; size: number; key: string }[];
+  /** When the employee certified the request on their honour (finalization). */
+  swornAt: string;
+  state: DispenseState;
+  requestedAt: string;
+  decidedAt?: string;
+  decidedBy?: { userId: string; name: string };
+  decisionComment?: string;
+  /** Counted in the home page's "dispenses ending within 30 days" (by the decision or the job). */
+  endingSoonCounted?: boolean;
+  /** When the job reminded the employer that it ends soon. */
+  remindedAt?: string;
+  /** When the job saw its end date pass (then out of the count and of the job's index). */
+  endedAt?: string;
+  /** Optimistic lock: +1 on every change. */
+  version: number;
+}
+
+/** The home page counters this feature keeps (attributes of the company's counters item). */
+export const DISPENSE_COUNTERS = {
+  pending: 'dispenses_pending',
+  endingSoon: 'dispenses_ending_soon',
+} as const;
+
+/**
+ * Moves the dispense counters, in the transaction of the change they count (never counted by
+ * reading lists). Null when nothing moves.
+ */
+export function shiftDispenseCounters(
+  companyId: string,
+  change: { pending?: number; endingSoon?: number },
+): TransactItem | null {
+  const moves = (Object.keys(DISPENSE_COUNTERS) as (keyof typeof DISPENSE_COUNTERS)[]).filter(
+    (counter) => (change[counter] ?? 0) !== 0,
+  );
+  if (moves.length === 0) return null;
+  return update(
+    keys.companyCounters(companyId),
+    `ADD ${moves.map((counter) => `#${counter} :${counter}`).join(', ')}`,
+    Object.fromEntries(moves.map((counter) => [`:${counter}`, change[counter]])),
+    undefined,
+    Object.fromEntries(moves.map((counter) => [`#${counter}`, DISPENSE_COUNTERS[counter]])),
+  );
+}
+
+/** The index attributes a dispense carries in its state (GSI2), and by end date once validated (GSI3, GSI4). */
+export function dispenseIndexes(item: Pick<DispenseItem, 'companyId' | 'dispenseId' | 'state' | 'endDate'>) {
+  const byState = keys.dispenseByState(item.companyId, item.state, item.dispenseId);
+  if (item.state !== 'validated' || item.endDate === null) {
+    return { ...byState, GSI3PK: undefined, GSI3SK: undefined, GSI4PK: undefined, GSI4SK: undefined };
+  }
+  return {
+    ...byState,
+    ...keys.dispenseEnding(item.endDate, item.companyId, item.dispenseId),
+    ...keys.companyDispenseEnding(item.companyId, item.endDate, item.dispenseId),
+  };
+}
+
+/** A new (pending) dispense and the lookup of the person's dispenses by NIR digest. */
+export function dispensePutItems(item: DispenseItem): TransactItem[] {
+  return [
+    put(
+      {
+        ...keys.dispense(item.companyId, item.dispenseId),
+        ...keys.dispenseByState(item.companyId, item.state, item.dispenseId),
+        _type: 'Dispense',
+        _v: 1,
+        ...item,
+      },
+      'attribute_not_exists(PK)',
+    ),
+    put(
+      {
+        ...keys.dispenseByNir(item.companyId, item.nirDigest, item.dispenseId),
+        _type: 'DispenseNir',
+        _v: 1,
+        companyId: item.companyId,
+        dispenseId: item.dispenseId,
+      },
+      'attribute_not_exists(PK)',
+    ),
+  ];
+}
+
+/**
+ * A change of one dispense, applied only if nobody changed it since it was read (`version`):
+ * `set` fields, undefined values removed (index attributes included).
+ */
+export function dispenseUpdate(
+  read: Pick<DispenseItem, 'companyId' | 'dispenseId' | 'version'>,
+  set: Record<string, unknown>,
+): TransactItem {
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':expected': read.version, ':next': read.version + 1 };
+  const sets = ['#version = :next'];
+  const removes: string[] = [];
+  Object.entries(set).forEach(([field, value], index) => {
+    names[`#f${index}`] = field;
+    if (value === undefined) {
+      removes.push(`#f${index}`);
+      return;
+    }
+    values[`:f${index}`] = value;
+    sets.push(`#f${index} = :f${index}`);
+  });
+  return update(
+    keys.dispense(read.companyId, read.dispenseId),
+    `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+    values,
+    '#version = :expected',
+    names,
+  );
+}
+
+export const dispensesRepository = () => ({
+  async get(companyId: string, dispenseId: string): Promise<DispenseItem | undefined> {
+    const { Item } = await documentClient().send(
+      new GetCommand({
+        TableName: config().TABLE_NAME,
+        Key: keys.dispense(companyId, dispenseId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item as DispenseItem | undefined;
+  },
+
+  /** A company's dispenses, newest first: of one state (GSI2), or all of them (the table). */
+  list(
+    companyId: string,
+    state: DispenseState | undefined,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<Page<DispenseItem>> {
+    const all = keys.dispense(companyId, '');
+    return queryPage<DispenseItem>(
+      state
+        ? {
+            index: 'GSI2',
+            partition: keys.dispenseByStatePartition(companyId, state),
+            descending: true,
+            cursor,
+            limit,
+          }
+        : { partition: { PK: all.PK }, sortKeyPrefix: all.SK, descending: true, cursor, limit },
+    );
+  },
+
+  /** A company's validated dispenses ending between two dates (both included), soonest first (GSI4). */
+  endingBetween(
+    companyId: string,
+    from: string,
+    to: string,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<Page<DispenseItem>> {
+    return queryPage<DispenseItem>({
+      index: 'GSI4',
+      partition: keys.companyDispenseEndingPartition(companyId),
+      // Sort keys are "<endDate>#<dispenseId>": "<to>~" is above every key of that day.
+      sortKeyFrom: from,
+      sortKeyBelow: `${to}~`,
+      cursor,
+      limit,
+    });
+  },
+
+  /**
+   * Every validated dispense not yet seen ended, ending on or before `horizon`, oldest end
+   * first (the job's sparse GSI3). `companyId` (local test stacks) keeps a run to one company.
+   */
+  endingBy(horizon: string, cursor: string | undefined, limit: number, companyId?: string) {
+    return queryPage<DispenseItem>({
+      index: 'GSI3',
+      partition: keys.dispenseEndingPartition(),
+      sortKeyBelow: `${horizon}~`,
+      cursor,
+      limit,
+      filter: companyId
+        ? { FilterExpression: 'companyId = :companyId', ExpressionAttributeValues: { ':companyId': companyId } }
+        : undefined,
+    });
+  },
+});
+
+export type DispensesRepository = ReturnType<typeof dispensesRepository>;
