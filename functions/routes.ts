@@ -672,7 +672,8 @@ export const routes = [
     path: '/companies/{companyId}/dispenses/{dispenseId}/decision',
     handler: 'handlers/decide-dispense.ts',
     access: 'companyMember',
-    permissions: ['table:read', 'table:write'],
+    // The answer is the dispense as listed, proofs' download links included.
+    permissions: ['table:read', 'table:write', 'uploads:read'],
     summary: "Valider ou refuser une dispense d'adhésion (le salarié est prévenu).",
     tag: 'Anomalies',
   },

@@ -161,6 +161,8 @@ export const auditAction = z.enum([
   'anomaly.forced-affiliation',
   'anomaly.forced-radiation',
   'anomaly.dispensed',
+  'dispense.validated',
+  'dispense.refused',
 ]);
 export const AUDIT_ACTION_LABELS: Record<z.infer<typeof auditAction>, string> = {
   'company.activated': 'Activation de l’espace',
@@ -180,6 +182,8 @@ export const AUDIT_ACTION_LABELS: Record<z.infer<typeof auditAction>, string> = 
   'anomaly.forced-affiliation': 'Affiliation forcée (anomalie DSN)',
   'anomaly.forced-radiation': 'Radiation forcée (anomalie DSN)',
   'anomaly.dispensed': 'Dispense rattachée (anomalie DSN)',
+  'dispense.validated': 'Dispense d’adhésion validée',
+  'dispense.refused': 'Dispense d’adhésion refusée',
 };
 
 export const listAuditEventsQuery = z

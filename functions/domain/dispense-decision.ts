@@ -33,7 +33,8 @@ export function planDecision(
 ): DecisionPlan {
   if (dispense.state !== 'pending') throw unprocessable('DISPENSE_ALREADY_DECIDED');
   if (dispense.version !== input.version) throw new DomainError('VERSION_CONFLICT');
-  if (input.decision === 'refused') return { state: 'refused', countsAsEndingSoon: false, indexedByEnd: false };
+  if (input.decision === 'refused')
+    return { state: 'refused', countsAsEndingSoon: false, indexedByEnd: false };
   if (dispense.endDate !== null && dispense.endDate < today) throw unprocessable('DISPENSE_ENDED');
   return {
     state: 'validated',
@@ -70,7 +71,8 @@ export function endingStep(
   today: string,
   days = DISPENSE_REMINDER_DAYS,
 ): EndingStep {
-  if (dispense.state !== 'validated' || dispense.endDate === null || dispense.endedAt) return { kind: 'none' };
+  if (dispense.state !== 'validated' || dispense.endDate === null || dispense.endedAt)
+    return { kind: 'none' };
   if (dispense.endDate < today) return { kind: 'end', uncount: dispense.endingSoonCounted === true };
   if (dispense.endDate <= addDays(today, days) && !dispense.remindedAt) {
     return { kind: 'remind', count: dispense.endingSoonCounted !== true };
@@ -88,4 +90,5 @@ export const endingHorizon = (today: string, days = DISPENSE_REMINDER_DAYS): str
 export const reopensRequest = (
   request: { status: string; outcome?: string; dispenseId?: string },
   dispenseId: string,
-): boolean => request.status === 'finalized' && request.outcome === 'dispense' && request.dispenseId === dispenseId;
+): boolean =>
+  request.status === 'finalized' && request.outcome === 'dispense' && request.dispenseId === dispenseId;

@@ -234,6 +234,14 @@ describe('pré-affiliation with an e-mail, then the BIA in a fresh browser conte
     );
   });
 
+  it('fits a 375 px screen', async () => {
+    await bia.setViewportSize({ width: 375, height: 812 });
+    const overflow = await bia.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(bia)).toEqual([]);
+    await bia.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('shows "Démarré par le salarié" in the employer’s Suivi, filtered from a deep link', async () => {
     await page.goto('/salaries/suivi-affiliations?statut=started');
     await page.getByRole('heading', { level: 1, name: 'Suivi des affiliations' }).waitFor();
@@ -244,6 +252,12 @@ describe('pré-affiliation with an e-mail, then the BIA in a fresh browser conte
     expect(await page.getByLabel('Statut', exact).inputValue()).toBe('started');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'suivi-demarre');
+    // On a phone each request becomes a card: nothing overflows.
+    await page.setViewportSize({ width: 375, height: 812 });
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('uploads the RIB (PDF) and the attestation (PNG) with their progress up to 100 %', async () => {

@@ -39,12 +39,14 @@ const sectionsInNav: SectionCase[] = [
     link: 'Pré-affilier un salarié',
     path: '/salaries/pre-affiliation',
     heading: 'Pré-affilier un salarié',
+    shows: 'Étape 1 sur 4',
   },
   {
     menu: 'Mes salariés',
     link: 'Suivi des affiliations',
     path: '/salaries/suivi-affiliations',
     heading: 'Suivi des affiliations',
+    shows: 'Mode d’envoi',
   },
   {
     menu: 'Mes salariés',

@@ -1262,6 +1262,7 @@ describe('CloudFormation limits: 500 resources, 200 parameters, 200 outputs per 
   ];
   const routeStacks = () =>
     portal.nestedStacks.filter(({ stack }) => stack.node.path.includes('/Api/Routes'));
+  const functionsCount = () => portalEntries().length;
 
   it('keeps every stack, the stage stack and each nested one, at 400 resources or fewer', () => {
     expect(routeStacks().length).toBe(new Set(deployedRoutes().map((route) => route.tag)).size);

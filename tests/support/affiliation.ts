@@ -110,7 +110,7 @@ export const PNG = Buffer.concat([
 /** The browser's part of an upload: a presigned POST, then the file straight to the storage. */
 export async function uploadBiaFile(
   employee: EmployeeCaller,
-  kind: 'rib' | 'attestation' | 'other',
+  kind: 'rib' | 'attestation' | 'other' | 'dispense_proof',
   fileName: string,
   contentType: string,
   bytes: Buffer,

@@ -203,7 +203,10 @@ export const dispensesRepository = () => ({
       cursor,
       limit,
       filter: companyId
-        ? { FilterExpression: 'companyId = :companyId', ExpressionAttributeValues: { ':companyId': companyId } }
+        ? {
+            FilterExpression: 'companyId = :companyId',
+            ExpressionAttributeValues: { ':companyId': companyId },
+          }
         : undefined,
     });
   },

@@ -6,11 +6,7 @@
  */
 import { unprocessable } from '../../domain/errors';
 import { effectivePerson } from '../../domain/bia';
-import {
-  checkDispenseRequest,
-  DISPENSE_REASON_RULES,
-  type DispenseField,
-} from '../../domain/dispenses';
+import { checkDispenseRequest, DISPENSE_REASON_RULES, type DispenseField } from '../../domain/dispenses';
 import type { BiaDispense, BiaDraft } from '../../contracts/affiliation';
 import {
   affiliationRequestUpdate,
@@ -28,13 +24,7 @@ import { keys, type ItemKey } from '../../adapters/dynamodb/table-keys';
 import { transact, type TransactItem } from '../../adapters/dynamodb/transact';
 import { emailTemplates } from '../messages/email-templates';
 import { checkedDocuments, DRAFT_FIELDS, requestDocument } from './bia-documents';
-import {
-  closingLinkItems,
-  prefilledOf,
-  settled,
-  type BiaFinalized,
-  type BiaPorts,
-} from './bia-processing';
+import { closingLinkItems, prefilledOf, settled, type BiaFinalized, type BiaPorts } from './bia-processing';
 import { cancellationCodes } from './journey';
 
 /** Where the employer decides (the SPA's page, filtered on the requests to decide). */
@@ -76,7 +66,10 @@ export const requestDispense =
       throw unprocessable(
         'DISPENSE_REQUEST_INVALID',
         Object.fromEntries(
-          Object.entries(check.errors).map(([field, message]) => [FIELD_PATHS[field as DispenseField], message]),
+          Object.entries(check.errors).map(([field, message]) => [
+            FIELD_PATHS[field as DispenseField],
+            message,
+          ]),
         ),
       );
     }
@@ -135,7 +128,9 @@ export const requestDispense =
       ...closingLinkItems(ports, request, link),
       ...dispensePutItems(item),
       shiftDispenseCounters(companyId, { pending: 1 }),
-      ...proofs.filter((proof) => proof.newlyChecked).map((proof) => biaUploadChecked(proof.upload, proof.size)),
+      ...proofs
+        .filter((proof) => proof.newlyChecked)
+        .map((proof) => biaUploadChecked(proof.upload, proof.size)),
       ...(employer?.email
         ? [
             outboxPut({
@@ -166,7 +161,10 @@ export const requestDispense =
               payload: {
                 channel: 'email',
                 to: [item.email],
-                ...emailTemplates.dispenseReceived({ firstName: item.firstName, companyName: company?.name ?? '' }),
+                ...emailTemplates.dispenseReceived({
+                  firstName: item.firstName,
+                  companyName: company?.name ?? '',
+                }),
               },
               nowIso,
             }),

@@ -88,12 +88,21 @@ export interface ListDispensesQuery {
  */
 export const listDispenses =
   (ports: DispensePorts) =>
-  async (companyId: string, query: ListDispensesQuery): Promise<{ items: DispenseSummary[]; cursor: string | null }> => {
+  async (
+    companyId: string,
+    query: ListDispensesQuery,
+  ): Promise<{ items: DispenseSummary[]; cursor: string | null }> => {
     let page;
     if (query.endingSoon) {
       if (query.state && query.state !== 'validated') return { items: [], cursor: null };
       const today = todayOf(ports);
-      page = await ports.dispenses.endingBetween(companyId, today, endingHorizon(today), query.cursor, query.limit);
+      page = await ports.dispenses.endingBetween(
+        companyId,
+        today,
+        endingHorizon(today),
+        query.cursor,
+        query.limit,
+      );
     } else {
       page = await ports.dispenses.list(companyId, query.state, query.cursor, query.limit);
     }
@@ -142,7 +151,9 @@ function reopenWrites(
     affiliationRequestUpdate(request, { set }),
     shiftAffiliationCounters(request.companyId, request.status, 'sent')!,
     ...journeyLinkDelete(ports.secrets, request),
-    ...(request.mode === 'email' ? journeyLinkItems(ports, { ...reopened, companyName }, { reminder: false }) : []),
+    ...(request.mode === 'email'
+      ? journeyLinkItems(ports, { ...reopened, companyName }, { reminder: false })
+      : []),
   ];
 }
 

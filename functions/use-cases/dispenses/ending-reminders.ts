@@ -49,7 +49,12 @@ function stepWrites(
   const nowIso = ports.clock.nowIso();
   if (step.kind === 'end') {
     return [
-      dispenseUpdate(dispense, { endedAt: nowIso, endingSoonCounted: false, GSI3PK: undefined, GSI3SK: undefined }),
+      dispenseUpdate(dispense, {
+        endedAt: nowIso,
+        endingSoonCounted: false,
+        GSI3PK: undefined,
+        GSI3SK: undefined,
+      }),
       ...(step.uncount ? [shiftDispenseCounters(dispense.companyId, { endingSoon: -1 })!] : []),
     ];
   }
