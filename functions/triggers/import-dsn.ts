@@ -17,7 +17,6 @@ const importFile = importDsn({
   users: usersRepository(),
   clock: systemClock,
   ids: ulidIds,
-  nirDigest: (nir) => keyedDigest('nir', nir),
   anomalyKeyDigest: (anomalyKey) => keyedDigest('anomaly', anomalyKey),
 });
 

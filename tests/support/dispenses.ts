@@ -57,10 +57,17 @@ export interface DispenseAsked {
  */
 export async function askDispense(
   employer: Employer,
-  options: { reason?: string; endDate?: string | null; proof?: boolean; swornStatement?: boolean } = {},
+  options: {
+    reason?: string;
+    endDate?: string | null;
+    proof?: boolean;
+    swornStatement?: boolean;
+    /** Who asks (default: a Camille Moreau of a unique last name), e.g. someone a DSN declared. */
+    person?: Parameters<typeof preAffiliate>[1];
+  } = {},
 ): Promise<DispenseAsked> {
-  const lastName = uniqueLastName();
-  const request = await preAffiliate(employer, { lastName });
+  const lastName = options.person?.lastName ?? uniqueLastName();
+  const request = await preAffiliate(employer, { lastName, ...options.person });
   const employee = employeeWith(request.token!);
   const proofs =
     options.proof === false
@@ -90,7 +97,8 @@ export async function askDispense(
 /** The company's dispenses as the employer lists them (a view: `?state=…` or `?endingSoon=true`). */
 export async function dispensesOf(employer: Employer, query = ''): Promise<DispenseSummary[]> {
   const list = await employer.call<{ items: DispenseSummary[] }>('GET', `${employer.base}/dispenses${query}`);
-  if (list.status !== 200) throw new Error(`listDispenses answered ${list.status}: ${JSON.stringify(list.body)}`);
+  if (list.status !== 200)
+    throw new Error(`listDispenses answered ${list.status}: ${JSON.stringify(list.body)}`);
   return list.body.items;
 }
 
@@ -115,10 +123,15 @@ export const decide = (
 /** The home page counters of a company, as stored (kept in the same transactions as the changes). */
 export async function countersOf(companyId: string): Promise<Record<string, number>> {
   const { Item } = await documentClient().send(
-    new GetCommand({ TableName: config().TABLE_NAME, Key: keys.companyCounters(companyId), ConsistentRead: true }),
+    new GetCommand({
+      TableName: config().TABLE_NAME,
+      Key: keys.companyCounters(companyId),
+      ConsistentRead: true,
+    }),
   );
   const counters: Record<string, number> = {};
-  for (const [name, value] of Object.entries(Item ?? {})) if (typeof value === 'number') counters[name] = value;
+  for (const [name, value] of Object.entries(Item ?? {}))
+    if (typeof value === 'number') counters[name] = value;
   return counters;
 }
 

@@ -5,18 +5,13 @@
  * trigger path (inbound bucket → importDsn → report next to the file).
  */
 import { randomInt } from 'node:crypto';
-import { inject } from 'vitest';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { CompanyDataset } from '../../bin/local/demo-data';
 import type { DsnEmployeeModel, DsnModel, Statut } from '../../functions/domain/dsn/model';
 import type { RadiationReason } from '../../functions/domain/radiation';
-import { keys } from '../../functions/adapters/dynamodb/table-keys';
-import { keyedDigest } from '../../functions/adapters/system/keyed-digest';
-import { documentClient } from '../../functions/runtime/clients';
-import { config, resetConfigCache } from '../../functions/runtime/config';
 import type { DsnImportReport } from '../../functions/use-cases/anomalies/import-dsn';
 import { control } from './api';
-import { randomNir, todayIso } from './pre-affiliation';
+import { askDispense, dispenseOf, type DispenseSummary } from './dispenses';
+import { randomNir, todayIso, type Employer } from './pre-affiliation';
 
 type InsuredRow = CompanyDataset['rows']['assures'][number];
 
@@ -126,43 +121,21 @@ export async function importDsnFile(body: string | Uint8Array, folder = `tests/$
 }
 
 // ---------------------------------------------------------------------------------------
-// Dispenses: the dispenses feature creates them from the employee's BIA; here, a validated
-// one is written straight into the table, with the attributes the anomaly action relies on.
+// Dispenses: asked for in the BIA of a pré-affiliation of the person the DSN declares.
 
-function useStackTable() {
-  Object.assign(process.env, inject('stackEnv'));
-  resetConfigCache();
-}
-
-/** A dispense of this person, already validated by the employer (direct table write; see above). */
-export async function validatedDispense(companyId: string, person: { nir: string; lastName: string; firstName: string; siret: string }, dispenseId: string, state: 'pending' | 'validated' = 'validated') {
-  useStackTable();
-  const nirDigest = keyedDigest('nir', person.nir);
-  await documentClient().send(
-    new PutCommand({
-      TableName: config().TABLE_NAME,
-      Item: {
-        ...keys.dispense(companyId, dispenseId),
-        ...keys.dispenseByState(companyId, state, dispenseId),
-        _type: 'Dispense',
-        _v: 1,
-        companyId,
-        dispenseId,
-        requestId: null,
-        siret: person.siret,
-        establishmentName: '',
-        firstName: person.firstName,
-        lastName: person.lastName,
-        nir: person.nir,
-        nirDigest,
-        reason: 'autre_couverture_collective',
-        endDate: null,
-        state,
-        requestedAt: new Date().toISOString(),
-        decidedAt: state === 'validated' ? new Date().toISOString() : null,
-        proofs: [],
-        version: 1,
-      },
-    }),
-  );
+/** The person asks for a dispense in their BIA (pré-affiliated with the DSN's NIR and identity), as listed. */
+export async function dispenseAskedBy(employer: Employer, person: DeclaredPerson): Promise<DispenseSummary> {
+  const { employee } = person;
+  const asked = await askDispense(employer, {
+    person: {
+      siret: person.siret,
+      lastName: employee.usageName ?? employee.lastName,
+      firstName: employee.firstNames.split(' ')[0]!,
+      sex: ['1', '7'].includes(employee.nir![0]!) ? 1 : 2,
+      birthDate: employee.birthDate,
+      nir: employee.nir!,
+    },
+  });
+  if (asked.finalized.status !== 200) throw new Error(`dispense refused: ${JSON.stringify(asked.finalized.body)}`);
+  return dispenseOf(employer, asked.request.requestId);
 }

@@ -102,6 +102,8 @@ export function newEmployee(
     firstName?: string;
     sex?: 1 | 2;
     birthDate?: string;
+    /** Default: a random NIR consistent with the sex and birth date. */
+    nir?: string;
   } = { siret: '' },
 ) {
   const sex = options.sex ?? (randomInt(1, 3) as 1 | 2);
@@ -116,7 +118,7 @@ export function newEmployee(
       lastName: options.lastName ?? `Durand-${uniqueSurname()}`,
       firstName: options.firstName ?? (sex === 1 ? 'Éric' : 'Zoé'),
       birthDate,
-      nir: randomNir(sex, Number(birthDate.slice(0, 4)), Number(birthDate.slice(5, 7))),
+      nir: options.nir ?? randomNir(sex, Number(birthDate.slice(0, 4)), Number(birthDate.slice(5, 7))),
       ...(email ? { email } : {}),
       address: { line1: '12 rue des Lilas', postalCode: '69003', city: 'Lyon' },
       hireDate: daysFromToday(-10),

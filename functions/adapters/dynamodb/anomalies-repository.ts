@@ -16,6 +16,7 @@ import { queryPage, type Page } from './query-page';
 import { put, update } from './users-repository';
 import type { InsuredItem } from './employees-repository';
 import type { AffiliationRequestItem } from './affiliation-requests-repository';
+import type { DispenseItem } from './dispenses-repository';
 
 /** One anomaly (key `anomaly`), open until an action or a later DSN resolves it. */
 export interface AnomalyItem {
@@ -50,16 +51,6 @@ export interface AnomalyItem {
     dispenseId: string | null;
   } | null;
   version: number;
-}
-
-/** The dispense fields an anomaly action relies on (the dispense item is the dispenses feature's). */
-export interface DispenseRef {
-  companyId: string;
-  dispenseId: string;
-  state: DispenseState;
-  nir?: string;
-  nirDigest?: string;
-  endDate?: string | null;
 }
 
 /** Home page counters (one item per company, key `companyCounters`). */
@@ -104,7 +95,7 @@ export const anomaliesRepository = () => ({
   dsnImport: (companyId: string, digest: string) =>
     getItem<{ month: string; importedAt: string }>(keys.dsnImport(companyId, digest)),
 
-  dispense: (companyId: string, dispenseId: string) => getItem<DispenseRef>(keys.dispense(companyId, dispenseId)),
+  dispense: (companyId: string, dispenseId: string) => getItem<DispenseItem>(keys.dispense(companyId, dispenseId)),
 
   /**
    * The companies owning these SIRETs (GSI2 of the establishments). An index read is
@@ -147,9 +138,9 @@ export const anomaliesRepository = () => ({
   },
 
   /** Dispenses in these states (GSI2, one partition per state). */
-  async dispensesIn(companyId: string, states: readonly DispenseState[]): Promise<DispenseRef[]> {
+  async dispensesIn(companyId: string, states: readonly DispenseState[]): Promise<DispenseItem[]> {
     const lists = await Promise.all(
-      states.map((state) => wholePartition<DispenseRef>('GSI2', keys.dispenseByStatePartition(companyId, state))),
+      states.map((state) => wholePartition<DispenseItem>('GSI2', keys.dispenseByStatePartition(companyId, state))),
     );
     return lists.flat();
   },

@@ -2,6 +2,8 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../runtime/clients';
 import { config } from '../../runtime/config';
 import type { DispenseReason, DispenseState } from '../../domain/dispenses';
+import type { AffiliationStatus } from '../../domain/affiliation-request';
+import { affiliationCounter } from './affiliation-requests-repository';
 import { keys } from './table-keys';
 import { put, update } from './users-repository';
 import type { TransactItem } from './transact';
@@ -49,24 +51,40 @@ export const DISPENSE_COUNTERS = {
   endingSoon: 'dispenses_ending_soon',
 } as const;
 
+/** A request's move between status counters (as shiftAffiliationCounters does), to merge into `counterMoves`. */
+export const affiliationStatusDeltas = (
+  from: AffiliationStatus,
+  to: AffiliationStatus,
+): Record<string, number> =>
+  from === to ? {} : { [affiliationCounter(from)]: -1, [affiliationCounter(to)]: 1 };
+
+/** The deltas of the dispense counters, to merge with others into one `counterMoves`. */
+export const dispenseCounterDeltas = (change: {
+  pending?: number;
+  endingSoon?: number;
+}): Record<string, number> => ({
+  [DISPENSE_COUNTERS.pending]: change.pending ?? 0,
+  [DISPENSE_COUNTERS.endingSoon]: change.endingSoon ?? 0,
+});
+
 /**
- * Moves the dispense counters, in the transaction of the change they count (never counted by
- * reading lists). Null when nothing moves.
+ * Moves counters of the company's counters item by their deltas, in the transaction of the
+ * change they count (never counted by reading lists). One Update for all of them: a
+ * transaction may touch an item once. Null when nothing moves.
  */
-export function shiftDispenseCounters(
-  companyId: string,
-  change: { pending?: number; endingSoon?: number },
-): TransactItem | null {
-  const moves = (Object.keys(DISPENSE_COUNTERS) as (keyof typeof DISPENSE_COUNTERS)[]).filter(
-    (counter) => (change[counter] ?? 0) !== 0,
-  );
+export function counterMoves(companyId: string, ...deltas: Record<string, number>[]): TransactItem | null {
+  const totals = new Map<string, number>();
+  for (const delta of deltas) {
+    for (const [name, value] of Object.entries(delta)) totals.set(name, (totals.get(name) ?? 0) + value);
+  }
+  const moves = [...totals].filter(([, value]) => value !== 0);
   if (moves.length === 0) return null;
   return update(
     keys.companyCounters(companyId),
-    `ADD ${moves.map((counter) => `#${counter} :${counter}`).join(', ')}`,
-    Object.fromEntries(moves.map((counter) => [`:${counter}`, change[counter]])),
+    `ADD ${moves.map((_, index) => `#c${index} :c${index}`).join(', ')}`,
+    Object.fromEntries(moves.map(([, value], index) => [`:c${index}`, value])),
     undefined,
-    Object.fromEntries(moves.map((counter) => [`#${counter}`, DISPENSE_COUNTERS[counter]])),
+    Object.fromEntries(moves.map(([name], index) => [`#c${index}`, name])),
   );
 }
 

@@ -10,13 +10,14 @@ import { checkDispenseRequest, DISPENSE_REASON_RULES, type DispenseField } from 
 import type { BiaDispense, BiaDraft } from '../../contracts/affiliation';
 import {
   affiliationRequestUpdate,
-  shiftAffiliationCounters,
   type AffiliationRequestItem,
 } from '../../adapters/dynamodb/affiliation-requests-repository';
 import { biaUploadChecked } from '../../adapters/dynamodb/bia-repository';
 import {
+  affiliationStatusDeltas,
+  counterMoves,
+  dispenseCounterDeltas,
   dispensePutItems,
-  shiftDispenseCounters,
   type DispenseItem,
 } from '../../adapters/dynamodb/dispenses-repository';
 import { outboxPut } from '../../adapters/dynamodb/outbox-repository';
@@ -124,10 +125,13 @@ export const requestDispense =
         // Closed: out of the jobs' due index and out of the mail room's queue.
         remove: ['GSI1PK', 'GSI1SK', 'GSI3PK', 'GSI3SK'],
       }),
-      shiftAffiliationCounters(companyId, request.status, 'finalized'),
+      counterMoves(
+        companyId,
+        affiliationStatusDeltas(request.status, 'finalized'),
+        dispenseCounterDeltas({ pending: 1 }),
+      ),
       ...closingLinkItems(ports, request, link),
       ...dispensePutItems(item),
-      shiftDispenseCounters(companyId, { pending: 1 }),
       ...proofs
         .filter((proof) => proof.newlyChecked)
         .map((proof) => biaUploadChecked(proof.upload, proof.size)),

@@ -403,9 +403,7 @@ export const resolveAnomalyAsDispensed =
     if (dispense.state !== 'validated') {
       throw unprocessable('ANOMALY_DISPENSE_NOT_VALIDATED', field('Cette dispense n’est pas validée.'));
     }
-    const digestOf = (nir: string) => ports.nirDigest(normaliseNir(nir));
-    const dispensed = dispense.nirDigest ?? (dispense.nir ? digestOf(dispense.nir) : null);
-    if (!anomaly.nir || dispensed !== digestOf(anomaly.nir)) {
+    if (!anomaly.nir || dispense.nirDigest !== ports.nirDigest(normaliseNir(anomaly.nir))) {
       throw unprocessable(
         'ANOMALY_DISPENSE_OTHER_EMPLOYEE',
         field('Cette dispense est celle d’un autre salarié (numéro de sécurité sociale différent).'),

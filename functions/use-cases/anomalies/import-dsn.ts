@@ -33,8 +33,7 @@ export interface DsnImportPorts {
   users: Pick<UsersRepository, 'establishments'>;
   clock: Clock;
   ids: Ids;
-  /** Keyed digests: of a NIR (dispense lookups), of an anomaly key (its guard). */
-  nirDigest: (nir: string) => string;
+  /** Keyed digest of an anomaly key (its guard's key: the anomaly key derives from a NIR). */
   anomalyKeyDigest: (anomalyKey: string) => string;
 }
 
@@ -256,9 +255,7 @@ export const importDsn =
       ports.anomalies.dispensesIn(companyId, ['pending', 'validated']),
       ports.anomalies.openAnomalies(companyId),
     ]);
-    // A dispense may hold only its NIR's digest: it is matched to the people of the DSN.
     const declared = declaredNirs(dsn);
-    const nirByDigest = new Map([...declared].map((nir) => [ports.nirDigest(nir), nir]));
     const detected = detectAnomalies({
       dsn,
       // S21.G00.15.001 is the employer contract number (contrat_employeur): an adhésion is the
@@ -267,10 +264,11 @@ export const importDsn =
       scheme: { contractReferences: contracts.map((contract) => contract.contractNumber) },
       insured: insured.map(toAffiliation),
       requests: requests.map((request) => ({ nir: request.employee.nir, status: request.status })),
-      dispenses: dispenses.flatMap((dispense) => {
-        const nir = dispense.nir ?? (dispense.nirDigest ? nirByDigest.get(dispense.nirDigest) : undefined);
-        return nir ? [{ nir, state: dispense.state, endDate: dispense.endDate ?? null }] : [];
-      }),
+      dispenses: dispenses.map((dispense) => ({
+        nir: dispense.nir,
+        state: dispense.state,
+        endDate: dispense.endDate,
+      })),
       establishmentNames: Object.fromEntries(establishments.map((establishment) => [establishment.siret, establishment.name])),
     });
 

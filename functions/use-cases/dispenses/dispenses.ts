@@ -17,13 +17,14 @@ import type { BiaDraft } from '../../contracts/affiliation';
 import type { DispenseSummary } from '../../contracts/anomalies';
 import {
   affiliationRequestUpdate,
-  shiftAffiliationCounters,
   type AffiliationRequestItem,
 } from '../../adapters/dynamodb/affiliation-requests-repository';
 import {
+  affiliationStatusDeltas,
+  counterMoves,
+  dispenseCounterDeltas,
   dispenseIndexes,
   dispenseUpdate,
-  shiftDispenseCounters,
   type DispenseItem,
 } from '../../adapters/dynamodb/dispenses-repository';
 import { outboxPut } from '../../adapters/dynamodb/outbox-repository';
@@ -118,7 +119,8 @@ const draftForNewJourney = (draft: BiaDraft | undefined): BiaDraft | undefined =
 
 /**
  * The affiliation due again after a refusal: the request reopens on a new journey (status
- * Envoyé, new link or courrier, reminders from now). The NIR guard stays with it.
+ * Envoyé, new link or courrier, reminders from now). The NIR guard stays with it. (Its
+ * counters move with the decision's, in one update.)
  */
 function reopenWrites(
   ports: DispensePorts,
@@ -149,7 +151,6 @@ function reopenWrites(
   const reopened = { ...request, ...set, version: request.version + 1 } as AffiliationRequestItem;
   return [
     affiliationRequestUpdate(request, { set }),
-    shiftAffiliationCounters(request.companyId, request.status, 'sent')!,
     ...journeyLinkDelete(ports.secrets, request),
     ...(request.mode === 'email'
       ? journeyLinkItems(ports, { ...reopened, companyName }, { reminder: false })
@@ -231,7 +232,11 @@ export const decideDispense =
     const decided = { ...dispense, ...set, version: dispense.version + 1 } as DispenseItem;
     const writes: TransactItem[] = [
       dispenseUpdate(dispense, set),
-      shiftDispenseCounters(input.companyId, { pending: -1, endingSoon: plan.countsAsEndingSoon ? 1 : 0 })!,
+      counterMoves(
+        input.companyId,
+        dispenseCounterDeltas({ pending: -1, endingSoon: plan.countsAsEndingSoon ? 1 : 0 }),
+        reopened ? affiliationStatusDeltas(reopened.status, 'sent') : {},
+      )!,
       ...(reopened ? reopenWrites(ports, reopened, companyName) : []),
       ...decisionEmail(ports, dispense, {
         state: plan.state,

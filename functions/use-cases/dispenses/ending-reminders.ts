@@ -10,7 +10,8 @@ import { DISPENSE_REASON_RULES } from '../../domain/dispenses';
 import type { Membership, User } from '../../domain/users';
 import {
   dispenseUpdate,
-  shiftDispenseCounters,
+  counterMoves,
+  dispenseCounterDeltas,
   type DispenseItem,
 } from '../../adapters/dynamodb/dispenses-repository';
 import { outboxPut } from '../../adapters/dynamodb/outbox-repository';
@@ -55,12 +56,12 @@ function stepWrites(
         GSI3PK: undefined,
         GSI3SK: undefined,
       }),
-      ...(step.uncount ? [shiftDispenseCounters(dispense.companyId, { endingSoon: -1 })!] : []),
+      ...(step.uncount ? [counterMoves(dispense.companyId, dispenseCounterDeltas({ endingSoon: -1 }))!] : []),
     ];
   }
   return [
     dispenseUpdate(dispense, { remindedAt: nowIso, endingSoonCounted: true }),
-    ...(step.count ? [shiftDispenseCounters(dispense.companyId, { endingSoon: 1 })!] : []),
+    ...(step.count ? [counterMoves(dispense.companyId, dispenseCounterDeltas({ endingSoon: 1 }))!] : []),
     ...recipients.map((recipient) =>
       outboxPut({
         messageId: ports.ids.next(),

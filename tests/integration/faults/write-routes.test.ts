@@ -3,13 +3,30 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CompanyDataset, CompanySummary } from '../../../bin/local/demo-data';
+import { LOCAL_INSURER_API_KEY } from '../../../bin/local/emulators';
 import { cognitoIdentityProvider } from '../../../functions/adapters/cognito/cognito-identity-provider';
 import { keys } from '../../../functions/adapters/dynamodb/table-keys';
+import { objectExists } from '../../../functions/adapters/s3/files';
+import {
+  BIA_TOKEN_HEADER,
+  INSURER_KEY_HEADER,
+  PRE_AFFILIATION_CSV_COLUMNS,
+} from '../../../functions/contracts/affiliation';
 import type { OutboxMessage } from '../../../functions/domain/outbox';
 import { routes, type RouteDefinition, type RouteId } from '../../../functions/routes';
 import { clearFaults } from '../../../functions/runtime/client-probes';
 import { config } from '../../../functions/runtime/config';
-import type { ApiResponse } from '../../support/api';
+import {
+  biaTokenIn,
+  completeDraft,
+  newEmployee,
+  PDF,
+  uploadBiaFile,
+  type AffiliationSummary,
+  type EmployeeCaller,
+  type PreAffiliationBody,
+} from '../../support/affiliation';
+import { callApiAt, type ApiResponse } from '../../support/api';
 import {
   e164,
   STRONG_PASSWORD,
@@ -20,6 +37,7 @@ import {
   type Browser,
 } from '../../support/auth-flow';
 import { importCompanies } from '../../support/company-import';
+import { readyToFinalize } from '../../support/bia';
 import { assertCleanError } from '../../support/error-shape';
 import { startPrivateStack, type PrivateStack } from '../../support/private-stack';
 import {
@@ -288,6 +306,171 @@ async function makeDue(message: OutboxMessage): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------
+// Issue #7: pré-affiliation and BIA — the employer's requests, the employee's link, the back office
+
+const DAY_MS = 86_400_000;
+const plusDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY_MS).toISOString();
+
+const requestsPath = (admin: CompanyAdmin) => `/companies/${admin.companyId}/affiliation-requests`;
+
+/** A call as this browser with a header of its own (the form's Idempotency-Key). */
+async function callWithHeaders<T = unknown>(
+  who: Browser,
+  method: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<ApiResponse<T>> {
+  const response = await callApiAt<T>(portal.url, method, path, {
+    body,
+    cookies: who.jar.header(),
+    headers: {
+      'x-forwarded-for': who.ip,
+      'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36',
+      ...headers,
+    },
+  });
+  who.jar.store(response.cookies);
+  return response;
+}
+
+/** Calls as the employee's browser: no session, the personal link's token in its header. */
+const employeeWith =
+  (token: string, ip = uniqueIp()): EmployeeCaller =>
+  <T>(method: string, path: string, body?: unknown) =>
+    callApiAt<T>(portal.url, method, path, {
+      body: body ?? (method === 'GET' ? undefined : {}),
+      headers: { [BIA_TOKEN_HEADER]: token, 'x-forwarded-for': ip },
+    });
+
+/** The insurer's back office: its key in its header. */
+const backOffice = <T = unknown>(method: string, path: string, body: unknown = {}) =>
+  callApiAt<T>(portal.url, method, path, { body, headers: { [INSURER_KEY_HEADER]: LOCAL_INSURER_API_KEY } });
+
+/** Someone to pré-affiliate on the administrator's company (`email: null`: by courrier). */
+const newcomer = (admin: CompanyAdmin, email?: null) =>
+  newEmployee({ siret: admin.company.mainSiret, ...(email === null ? { email } : {}) });
+
+interface PreAffiliated {
+  admin: CompanyAdmin;
+  body: PreAffiliationBody;
+  request: AffiliationSummary;
+  /** E-mail mode: the personal link's token, from the employee's e-mail. */
+  token?: string;
+}
+
+/** A company administrator who pré-affiliated one employee, by e-mail or by courrier. */
+async function preAffiliated(mode: 'email' | 'courrier'): Promise<PreAffiliated> {
+  const admin = await companyAdmin();
+  const body = newcomer(admin, mode === 'courrier' ? null : undefined);
+  const created = await admin.who.call<AffiliationSummary>('POST', requestsPath(admin), body);
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const email = body.employee.email;
+  if (!email) return { admin, body, request: created.body };
+  const token = biaTokenIn((await mailsTo(email)).find((mail) => biaTokenIn(mail.text))?.text ?? '');
+  expect(token, `no BIA link mailed to ${email}`).toBeDefined();
+  return { admin, body, request: created.body, token };
+}
+
+/** The employer's follow-up list (a fresh company: only the requests of the scenario). */
+async function trackedRequests(admin: CompanyAdmin): Promise<AffiliationSummary[]> {
+  const list = await admin.who.call<{ items: AffiliationSummary[] }>(
+    'GET',
+    `${requestsPath(admin)}?limit=100`,
+  );
+  expect(list.status).toBe(200);
+  return list.body.items;
+}
+
+/** The home page's counters of requests by status (moved once per change, never twice). */
+async function requestCounters(admin: CompanyAdmin): Promise<Record<string, number>> {
+  const home = await admin.who.call<{ affiliationRequests: Record<string, number> }>(
+    'GET',
+    `/companies/${admin.companyId}/home-summary`,
+  );
+  expect(home.status).toBe(200);
+  return home.body.affiliationRequests;
+}
+const counted = (counts: Partial<Record<'sent' | 'started' | 'finalized' | 'abandoned', number>>) => ({
+  sent: 0,
+  started: 0,
+  finalized: 0,
+  abandoned: 0,
+  ...counts,
+});
+
+/** The company's insured people of this last name (what a finalized BIA becomes). */
+async function insuredNamed(admin: CompanyAdmin, lastName: string): Promise<{ employeeId: string }[]> {
+  const list = await admin.who.call<{ items: { employeeId: string; lastName: string }[] }>(
+    'GET',
+    `/companies/${admin.companyId}/employees?q=${encodeURIComponent(lastName)}`,
+  );
+  expect(list.status).toBe(200);
+  return list.body.items.filter((item) => item.lastName === lastName);
+}
+
+/** The employer's spreadsheet of these people, as the import page sends it. */
+function preAffiliationCsv(people: PreAffiliationBody[]): string {
+  const lines = people.map(({ siret, statut, employee }) => {
+    const cells: Record<string, string> = {
+      siret,
+      statut: statut === 'cadre' ? 'Cadre' : 'Non cadre',
+      civilite: employee.civilite === 'M' ? 'M.' : 'Mme',
+      nom: employee.lastName,
+      prenom: employee.firstName,
+      date_naissance: employee.birthDate,
+      nir: employee.nir,
+      email: employee.email ?? '',
+      adresse: employee.address.line1,
+      code_postal: employee.address.postalCode,
+      ville: employee.address.city,
+      date_embauche: employee.hireDate,
+      date_debut_contrat: employee.contractStartDate,
+    };
+    return PRE_AFFILIATION_CSV_COLUMNS.map((column) => cells[column] ?? '').join(';');
+  });
+  return [PRE_AFFILIATION_CSV_COLUMNS.join(';'), ...lines].join('\r\n');
+}
+
+// ---------------------------------------------------------------------------------------
+// Dispenses d'adhésion: an employee who asked for one in the BIA, for the employer to decide
+
+/** A fresh company's employee who asked for a dispense in the BIA (pending, with its PDF proof). */
+async function pendingDispense() {
+  const pre = await preAffiliated('email');
+  const employee = employeeWith(pre.token!);
+  const proof = await uploadBiaFile(
+    employee,
+    'dispense_proof',
+    'attestation-css.pdf',
+    'application/pdf',
+    PDF,
+  );
+  const page = await employee<{ version: number }>('GET', '/bia');
+  const endDate = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
+  const finalized = await employee('POST', '/bia/finalization', {
+    draft: {
+      documents: { dispense_proof: [proof] },
+      dispense: { reason: 'css', endDate, swornStatement: true },
+    },
+    version: page.body.version,
+  });
+  expect(finalized.status, JSON.stringify(finalized.body)).toBe(200);
+  const list = await pre.admin.who.call<{ items: { dispenseId: string; version: number }[] }>(
+    'GET',
+    `/companies/${pre.admin.companyId}/dispenses?state=pending`,
+  );
+  expect(list.body.items).toHaveLength(1);
+  const dispense = list.body.items[0]!;
+  return {
+    ...pre,
+    email: pre.body.employee.email!,
+    dispense,
+    path: `/companies/${pre.admin.companyId}/dispenses/${dispense.dispenseId}/decision`,
+    counters: async () => (await spy.read(keys.companyCounters(pre.admin.companyId))) ?? {},
+  };
+}
+
 // The scenarios: one successful request per write route, on fresh data each time
 
 const scenarios: Scenario[] = [
@@ -813,6 +996,356 @@ const scenarios: Scenario[] = [
       };
     },
   },
+  // -------------------------------------------------------------------------------------
+  // Issue #7: pré-affiliation and BIA
+  {
+    route: 'preAffiliateEmployee',
+    name: 'a pré-affiliation by e-mail (the personal link goes to the employee)',
+    status: 201,
+    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    async prepare() {
+      const admin = await companyAdmin();
+      const body = newcomer(admin);
+      const email = body.employee.email!;
+      // The form's key: the browser sends it again with its retry.
+      const idempotencyKey = randomUUID();
+      return {
+        email,
+        send: () =>
+          callWithHeaders(admin.who, 'POST', requestsPath(admin), body, {
+            'idempotency-key': idempotencyKey,
+          }),
+        async verify(response) {
+          const { requestId } = response.body as AffiliationSummary;
+          expect(await trackedRequests(admin)).toMatchObject([{ requestId, status: 'sent', mode: 'email' }]);
+          expect(await requestCounters(admin)).toEqual(counted({ sent: 1 }));
+          const mails = await mailsTo(email);
+          expect(mails).toHaveLength(1);
+          const bia = await employeeWith(biaTokenIn(mails[0]!.text)!)('GET', '/bia');
+          expect(bia.body).toMatchObject({ requestId, status: 'sent' });
+        },
+      } as Attempt & { email: string };
+    },
+  },
+  {
+    route: 'preAffiliateEmployee',
+    name: 'a pré-affiliation by courrier (its letter rendered before the transaction)',
+    status: 201,
+    async prepare() {
+      const admin = await companyAdmin();
+      const body = newcomer(admin, null);
+      const idempotencyKey = randomUUID();
+      return {
+        send: () =>
+          callWithHeaders(admin.who, 'POST', requestsPath(admin), body, {
+            'idempotency-key': idempotencyKey,
+          }),
+        async verify(response) {
+          const { requestId } = response.body as AffiliationSummary;
+          expect(await trackedRequests(admin)).toMatchObject([
+            { requestId, status: 'sent', mode: 'courrier' },
+          ]);
+          expect(await requestCounters(admin)).toEqual(counted({ sent: 1 }));
+          // In the mail room's queue, with its letter ready to print.
+          const stored = await spy.read(keys.affiliationRequest(admin.companyId, requestId));
+          expect(stored).toMatchObject({ courrierQueuedAt: expect.any(String), GSI3PK: expect.any(String) });
+          const letter = `affiliation-forms/${admin.companyId}/${requestId}/v${String(stored!.version)}.pdf`;
+          expect(await objectExists(config().GENERATED_BUCKET, letter)).toBe(true);
+        },
+      };
+    },
+  },
+  {
+    route: 'importPreAffiliations',
+    name: 'a CSV of three employees, all created at once (two by e-mail, one by courrier)',
+    status: 200,
+    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    async prepare() {
+      const admin = await companyAdmin();
+      const people = [newcomer(admin), newcomer(admin), newcomer(admin, null)];
+      const emails = people.flatMap((person) => (person.employee.email ? [person.employee.email] : []));
+      // Chosen once per file by the page: sending it again finishes the same import.
+      const importId = randomUUID();
+      return {
+        email: emails[0]!,
+        send: () =>
+          admin.who.call('POST', `${requestsPath(admin)}/import`, {
+            importId,
+            fileName: 'nouveaux-salaries.csv',
+            csv: preAffiliationCsv(people),
+            dryRun: false,
+          }),
+        async verify(response) {
+          expect(response.body).toMatchObject({ dryRun: false, lines: 3, errors: [], created: 3 });
+          const tracked = await trackedRequests(admin);
+          expect(tracked.map((request) => request.lastName).sort()).toEqual(
+            people.map((person) => person.employee.lastName).sort(),
+          );
+          expect(await requestCounters(admin)).toEqual(counted({ sent: 3 }));
+          for (const email of emails) expect(await mailsTo(email)).toHaveLength(1);
+        },
+      } as Attempt & { email: string };
+    },
+  },
+  {
+    route: 'remindAffiliationRequest',
+    name: '"Relancer": the personal link e-mailed again',
+    status: 200,
+    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    async prepare() {
+      const { admin, body, request, token } = await preAffiliated('email');
+      const email = body.employee.email!;
+      return {
+        email,
+        send: () => admin.who.call('POST', `${requestsPath(admin)}/${request.requestId}/reminder`),
+        async verify(response) {
+          expect(response.body).toMatchObject({ remindersSent: 1, lastReminderAt: expect.any(String) });
+          const reminders = await mailsTo(email, 'Rappel');
+          expect(reminders).toHaveLength(1);
+          // The same link as the first e-mail.
+          expect(biaTokenIn(reminders[0]!.text)).toBe(token);
+        },
+      } as Attempt & { email: string };
+    },
+  },
+  {
+    route: 'restartAffiliationRequest',
+    name: '"Relancer un nouveau parcours" after an abandonment (a new link, the old one dead)',
+    status: 200,
+    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    async prepare() {
+      const { admin, body, request, token } = await preAffiliated('email');
+      const email = body.employee.email!;
+      // Thirty-one days on, the nightly job abandons it.
+      expect(
+        await portal.stack.runJob('sendAffiliationReminders', {
+          now: plusDays(request.sentAt, 31),
+          companyId: admin.companyId,
+        }),
+      ).toMatchObject({ abandoned: 1 });
+      return {
+        email,
+        send: () => admin.who.call('POST', `${requestsPath(admin)}/${request.requestId}/restart`),
+        async verify(response) {
+          expect(response.body).toMatchObject({ status: 'sent', journey: 2, abandonedAt: null });
+          expect(await requestCounters(admin)).toEqual(counted({ sent: 1 }));
+          const links = (await mailsTo(email)).map((mail) => biaTokenIn(mail.text));
+          expect(links).toHaveLength(2);
+          const fresh = links.find((link) => link !== token)!;
+          expect((await employeeWith(fresh)('GET', '/bia')).body).toMatchObject({
+            requestId: request.requestId,
+            status: 'sent',
+          });
+          expect((await employeeWith(token!)('GET', '/bia')).status).toBe(401);
+        },
+      } as Attempt & { email: string };
+    },
+  },
+  {
+    route: 'getAffiliationForm',
+    name: 'the form of a request by e-mail (rendered at its first download)',
+    status: 200,
+    async prepare() {
+      const { admin, request } = await preAffiliated('email');
+      return {
+        send: () => admin.who.call('POST', `${requestsPath(admin)}/${request.requestId}/form`),
+        async verify(response) {
+          const download = await fetch((response.body as { url: string }).url);
+          expect(download.status).toBe(200);
+          expect(
+            Buffer.from(await download.arrayBuffer())
+              .subarray(0, 5)
+              .toString(),
+          ).toBe('%PDF-');
+        },
+      };
+    },
+  },
+  {
+    route: 'saveBiaDraft',
+    name: 'the employee’s first draft, with a RIB (the request becomes Démarré)',
+    status: 200,
+    async prepare() {
+      const { admin, token } = await preAffiliated('email');
+      const employee = employeeWith(token!);
+      const rib = await uploadBiaFile(employee, 'rib', 'rib.pdf', 'application/pdf', PDF);
+      const { version } = (await employee<{ version: number }>('GET', '/bia')).body;
+      const draft = { ...completeDraft(), documents: { rib: [rib] } };
+      return {
+        send: () => employee('PUT', '/bia/draft', { draft, version }),
+        async verify(response) {
+          expect(response.body).toMatchObject({
+            status: 'started',
+            version: version + 1,
+            documents: [{ uploadId: rib, kind: 'rib', size: PDF.length }],
+          });
+          expect(await requestCounters(admin)).toEqual(counted({ started: 1 }));
+          expect(await spy.read(keys.upload(rib))).toMatchObject({ status: 'checked', size: PDF.length });
+        },
+      };
+    },
+  },
+  {
+    route: 'createBiaUploadUrl',
+    name: 'an upload slot for the employee’s RIB',
+    status: 201,
+    async prepare() {
+      const { token } = await preAffiliated('email');
+      const employee = employeeWith(token!);
+      return {
+        send: () =>
+          employee('POST', '/bia/uploads', {
+            kind: 'rib',
+            fileName: 'rib.pdf',
+            contentType: 'application/pdf',
+            size: PDF.length,
+          }),
+        async verify(response) {
+          const { uploadId } = response.body as { uploadId: string };
+          expect(response.body).toMatchObject({
+            uploadId: expect.stringMatching(/^[0-9A-Z]{26}$/),
+            url: expect.any(String),
+          });
+          expect(await spy.read(keys.upload(uploadId))).toMatchObject({ status: 'pending', kind: 'rib' });
+        },
+      };
+    },
+  },
+  {
+    route: 'finalizeBia',
+    name: 'the employee’s BIA finalized online (the insured created, the employer told)',
+    status: 200,
+    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    async prepare() {
+      const { admin, body, request, token } = await preAffiliated('email');
+      const employee = employeeWith(token!);
+      const { draft, version } = await readyToFinalize(employee);
+      return {
+        email: admin.email,
+        send: () => employee('POST', '/bia/finalization', { draft, version }),
+        async verify(response) {
+          expect(response.body).toMatchObject({
+            requestId: request.requestId,
+            status: 'finalized',
+            outcome: 'affiliation',
+          });
+          // One insured, once, and the request points at it.
+          const insured = await insuredNamed(admin, body.employee.lastName);
+          expect(insured).toHaveLength(1);
+          expect(await trackedRequests(admin)).toMatchObject([
+            { status: 'finalized', employeeId: insured[0]!.employeeId },
+          ]);
+          expect(await requestCounters(admin)).toEqual(counted({ finalized: 1 }));
+          expect(await mailsTo(admin.email, 'Affiliation finalisée')).toHaveLength(1);
+          expect(await mailsTo(body.employee.email!, 'Votre affiliation')).toHaveLength(1);
+        },
+      } as Attempt & { email: string };
+    },
+  },
+  {
+    route: 'markCourrierPosted',
+    name: 'a courrier posted by the mail room (it leaves the queue)',
+    status: 200,
+    async prepare() {
+      const { admin, request } = await preAffiliated('courrier');
+      const path = `/back-office/companies/${admin.companyId}/affiliation-requests/${request.requestId}/courrier-posted`;
+      return {
+        send: () => backOffice('POST', path),
+        async verify(response) {
+          expect(response.body).toMatchObject({ requestId: request.requestId, postedAt: expect.any(String) });
+          const stored = await spy.read(keys.affiliationRequest(admin.companyId, request.requestId));
+          expect(stored).toMatchObject({
+            courrierPostedAt: (response.body as { postedAt: string }).postedAt,
+          });
+          expect(stored).not.toHaveProperty('GSI3PK');
+        },
+      };
+    },
+  },
+  {
+    route: 'recordPaperBia',
+    name: 'a paper BIA typed in by the back office (the insured created, the employer told)',
+    status: 200,
+    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    async prepare() {
+      const { admin, body, request } = await preAffiliated('courrier');
+      const path = `/back-office/companies/${admin.companyId}/affiliation-requests/${request.requestId}/paper-bia`;
+      return {
+        email: admin.email,
+        send: () =>
+          backOffice('POST', path, { draft: { ...completeDraft(), documents: {} }, receivedOn: today() }),
+        async verify(response) {
+          expect(response.body).toMatchObject({ requestId: request.requestId, status: 'finalized' });
+          const insured = await insuredNamed(admin, body.employee.lastName);
+          expect(insured).toHaveLength(1);
+          expect(await trackedRequests(admin)).toMatchObject([
+            { status: 'finalized', employeeId: insured[0]!.employeeId },
+          ]);
+          expect(await requestCounters(admin)).toEqual(counted({ finalized: 1 }));
+          expect(await mailsTo(admin.email, 'Affiliation finalisée')).toHaveLength(1);
+        },
+      } as Attempt & { email: string };
+    },
+  },
+  // End of issue #7.
+  // Issue #8, dispenses d'adhésion.
+  {
+    route: 'decideDispense',
+    name: 'a dispense validated by the employer (counters moved, the employee told)',
+    status: 200,
+    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    async prepare() {
+      const { admin, email, dispense, path, counters } = await pendingDispense();
+      return {
+        email,
+        send: () => admin.who.call('POST', path, { decision: 'validated', version: dispense.version }),
+        async verify(response) {
+          expect(response.body).toMatchObject({
+            dispenseId: dispense.dispenseId,
+            state: 'validated',
+            version: 2,
+          });
+          expect(await counters()).toMatchObject({ dispenses_pending: 0, affiliation_finalized: 1 });
+          expect(await mailsTo(email, 'Votre dispense d’adhésion est acceptée')).toHaveLength(1);
+        },
+      } as Attempt & { email: string };
+    },
+  },
+  {
+    route: 'decideDispense',
+    name: 'a dispense refused by the employer (the affiliation reopens on a new link)',
+    status: 200,
+    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    async prepare() {
+      const { admin, email, dispense, path, counters } = await pendingDispense();
+      return {
+        email,
+        send: () =>
+          admin.who.call('POST', path, {
+            decision: 'refused',
+            comment: 'Attestation illisible : merci de compléter votre affiliation.',
+            version: dispense.version,
+          }),
+        async verify(response) {
+          expect(response.body).toMatchObject({ dispenseId: dispense.dispenseId, state: 'refused' });
+          expect(await trackedRequests(admin)).toMatchObject([{ status: 'sent', journey: 2, outcome: null }]);
+          expect(await counters()).toMatchObject({
+            dispenses_pending: 0,
+            affiliation_finalized: 0,
+            affiliation_sent: 1,
+          });
+          expect(
+            await mailsTo(email, 'Votre demande de dispense d’adhésion n’est pas acceptée'),
+          ).toHaveLength(1);
+          // The first journey's link and the new one, each mailed once.
+          const links = (await mailsTo(email)).map((mail) => biaTokenIn(mail.text)).filter(Boolean);
+          expect(links).toHaveLength(2);
+          expect(new Set(links).size).toBe(2);
+        },
+      } as Attempt & { email: string };
+    },
+  },
+  // End of the dispenses.
   {
     route: 'createContactUploadUrl',
     name: 'an upload slot for an attachment',
@@ -963,6 +1496,7 @@ describe('write routes and the outbox dispatcher under SDK faults', () => {
         expect(result.status, JSON.stringify(result.body)).toBe(scenario.status);
         await dry.verify(result);
         const targets = faultTargets(calls);
+        console.log('TARGETS7', scenario.route, scenario.name, JSON.stringify(targets.map(describePlan)));
         if (scenario.writesNothing) {
           // Nothing to fail: a write added later must come with its fault cases.
           expect(targets, scenario.writesNothing).toEqual([]);

@@ -75,7 +75,14 @@ describe("what 'Forcer l'affiliation' says before confirming", () => {
     );
     expect(explanation.creates).toBe(false);
     expect(explanation.paragraphs[0]).toBe(
-      "L'affiliation de Camille Martin est corrigée immédiatement : elle est rattachée au contrat cadre de l'établissement Brasserie du Port (SIRET 732 829 320 00074), comme déclaré en DSN, à la date de début du contrat de travail déclarée (01/09/2025).",
+      "L'affiliation de Camille Martin est corrigée immédiatement : elle est rattachée au contrat cadre de l'établissement Brasserie du Port (SIRET 732 829 320 00074), comme déclaré en DSN ; sa date d'effet ne change pas.",
+    );
+  });
+
+  it('moves the affiliation to the declared establishment, contract and date kept, for an établissement gap', () => {
+    const [first] = forceAffiliationExplanation(anomaly({ type: 'establishment_mismatch' })).paragraphs;
+    expect(first).toBe(
+      "L'affiliation de Camille Martin est corrigée immédiatement : elle est rattachée à l'établissement Brasserie du Port (SIRET 732 829 320 00074), comme déclaré en DSN ; son contrat et sa date d'effet ne changent pas.",
     );
   });
 });

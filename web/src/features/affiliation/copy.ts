@@ -82,7 +82,8 @@ export const affiliationCopy = {
   bulkNoLines: 'Ce fichier ne contient aucune ligne de salarié sous la ligne des noms de colonnes.',
   bulkFix:
     'Corrigez ces lignes dans votre fichier, puis choisissez-le à nouveau. Aucune demande n’a été créée.',
-  bulkCreate: (count: number) => (count === 1 ? 'Créer la demande' : `Créer les ${formatCount(count, 'demande')}`),
+  bulkCreate: (count: number) =>
+    count === 1 ? 'Créer la demande' : `Créer les ${formatCount(count, 'demande')}`,
   bulkCreated: (count: number) =>
     `${formatCount(count, 'demande d’affiliation créée', 'demandes d’affiliation créées')}`,
   bulkAnother: 'Importer un autre fichier',
@@ -119,4 +120,5 @@ export const affiliationCopy = {
     'Le salarié reçoit un nouveau lien personnel (ou un nouveau courrier) pour compléter son affiliation. L’ancien lien ne fonctionnera plus et ce qu’il avait déjà saisi est effacé.',
   restarted: (name: string) => `Nouveau parcours envoyé à ${name}.`,
   form: 'Formulaire (PDF)',
+  dispenseOutcome: 'Dispense d’adhésion demandée',
 } as const;

@@ -66,12 +66,17 @@ export function RequestsTable({ companyId, requests, onDone, onRestart }: Reques
                   {request.establishmentName}
                   <span className="emp-cell-detail nowrap">SIRET {formatSiret(request.siret)}</span>
                 </td>
-                <td data-label="Mode">{AFFILIATION_MODE_LABELS[request.mode]}</td>
+                <td data-label="Mode" className="nowrap">
+                  {AFFILIATION_MODE_LABELS[request.mode]}
+                </td>
                 <td data-label="Statut">
                   <span className={`aff-status aff-status--${request.status}`}>
                     {AFFILIATION_STATUS_LABELS[request.status]}
                   </span>
                   {closed ? <span className="emp-cell-detail">{closed}</span> : null}
+                  {request.outcome === 'dispense' ? (
+                    <span className="emp-cell-detail">{copy.dispenseOutcome}</span>
+                  ) : null}
                   {request.journey > 1 ? (
                     <span className="emp-cell-detail">Parcours n° {request.journey}</span>
                   ) : null}

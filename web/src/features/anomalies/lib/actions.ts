@@ -84,13 +84,21 @@ export function forceAffiliationExplanation(anomaly: AnomalySummary): {
           closing,
         ],
       };
+    // A correction keeps the affiliation's date d'effet: only the contract or the establishment moves.
     case 'statut_mismatch':
-    case 'establishment_mismatch':
     case 'ended_still_affiliated':
       return {
         creates: false,
         paragraphs: [
-          `L'affiliation de ${name} est corrigée immédiatement : elle est rattachée au ${contract}, ${start}.`,
+          `L'affiliation de ${name} est corrigée immédiatement : elle est rattachée au ${contract} ; sa date d'effet ne change pas.`,
+          closing,
+        ],
+      };
+    case 'establishment_mismatch':
+      return {
+        creates: false,
+        paragraphs: [
+          `L'affiliation de ${name} est corrigée immédiatement : elle est rattachée à l'établissement ${establishment}, comme déclaré en DSN ; son contrat et sa date d'effet ne changent pas.`,
           closing,
         ],
       };

@@ -15,7 +15,11 @@ export const BIA_FILE_RULES: FileRules<BiaContentType> = {
   formatsText: 'PDF, JPEG ou PNG',
 };
 
-export const DOCUMENT_KINDS = Object.keys(BIA_DOCUMENT_KINDS) as BiaDocumentKind[];
+/**
+ * The documents of the affiliation, in the page's order. (The contract also knows the proof of
+ * a dispense d'adhésion, which belongs to a dispense request, not to this form.)
+ */
+export const DOCUMENT_KINDS: readonly BiaDocumentKind[] = ['rib', 'attestation', 'other'];
 export const MAX_SIZE_TEXT = formatFileSize(BIA_UPLOAD_MAX_BYTES);
 
 export interface BiaSelection<F extends FileLike> {

@@ -57,19 +57,15 @@ export function BiaPage() {
     return (
       <Page title={copy.finalizedTitle}>
         <div className="form-card bia-section">
-          <FormSuccess title={copy.finalizedTitle}>
-            <p>
-              Statut : <strong>{AFFILIATION_STATUS_LABELS.finalized}</strong>
-              {finalized ? ` — le ${formatDateTime(finalized.finalizedAt)}` : ''}.
-            </p>
+          <FormSuccess title={`Statut : ${AFFILIATION_STATUS_LABELS.finalized}`}>
+            {finalized ? <p>Bulletin finalisé le {formatDateTime(finalized.finalizedAt)}.</p> : null}
             <p>{copy.finalizedLead}</p>
           </FormSuccess>
           {bia.data ? (
             <p>
-              {bia.data.companyName} — {bia.data.establishmentName}
+              Employeur : {bia.data.companyName} ({bia.data.establishmentName})
             </p>
           ) : null}
-          <HelpLine />
         </div>
       </Page>
     );
