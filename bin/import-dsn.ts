@@ -26,7 +26,11 @@ if (!file || !file.endsWith('.dsn') || (siret !== undefined && !isValidSiret(sir
 
 const prefix = eventTriggers.find((trigger) => trigger.id === 'importDsn')!.prefix;
 const key = `${prefix}${siret ? `${siret}/` : ''}${dropFolder()}${basename(file)}`;
-const report = await dropAndAwaitReport<DsnImportReport>(key, await readFile(file), 'application/octet-stream');
+const report = await dropAndAwaitReport<DsnImportReport>(
+  key,
+  await readFile(file),
+  'application/octet-stream',
+);
 const { raised, alreadyKnown, corrected } = report.anomalies;
 if (report.status === 'rejected') {
   console.log(`Rejeté : rien n'a été importé. ${report.rejected.length} erreur(s) :`);

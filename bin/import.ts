@@ -29,5 +29,6 @@ console.log(
     ? `Importé : ${parsed.lines} lignes, ${parsed.written} écrites (${parsed.created} nouvelles).`
     : `Rejeté : rien n'a été importé. ${parsed.rejected.length} ligne(s) en erreur :`,
 );
-for (const rejected of parsed.rejected.slice(0, 50)) console.log(`  ligne ${rejected.line} : ${rejected.reason}`);
+for (const rejected of parsed.rejected.slice(0, 50))
+  console.log(`  ligne ${rejected.line} : ${rejected.reason}`);
 process.exit(parsed.status === 'imported' ? 0 : 1);

@@ -22,7 +22,11 @@ async function localStackEnv(): Promise<Record<string, string>> {
 export const dropFolder = () => `manual/${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}/`;
 
 /** Puts the file at `key` in the inbound bucket and answers its report (parsed JSON), or exits after 2 minutes. */
-export async function dropAndAwaitReport<Report>(key: string, body: Uint8Array, contentType: string): Promise<Report> {
+export async function dropAndAwaitReport<Report>(
+  key: string,
+  body: Uint8Array,
+  contentType: string,
+): Promise<Report> {
   const env = await localStackEnv();
   const s3 = new S3Client({
     region: env.AWS_REGION,
@@ -31,7 +35,9 @@ export async function dropAndAwaitReport<Report>(key: string, body: Uint8Array, 
     requestChecksumCalculation: 'WHEN_REQUIRED',
     credentials: { accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY! },
   });
-  await s3.send(new PutObjectCommand({ Bucket: env.INBOUND_BUCKET, Key: key, Body: body, ContentType: contentType }));
+  await s3.send(
+    new PutObjectCommand({ Bucket: env.INBOUND_BUCKET, Key: key, Body: body, ContentType: contentType }),
+  );
   console.log(`Déposé : s3://${env.INBOUND_BUCKET}/${key} — import en cours…`);
 
   const deadline = Date.now() + 120_000;

@@ -152,7 +152,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
 
     if (options.seedDemoData) {
-      const backOfficePrefix = inboundTriggers.find((trigger) => trigger.id === 'importBackOfficeFile')!.prefix;
+      const backOfficePrefix = inboundTriggers.find(
+        (trigger) => trigger.id === 'importBackOfficeFile',
+      )!.prefix;
       const dataset = generateDemoDataset();
       for (const kind of backOfficeRecordKinds) {
         const [report] = (await importFile(`${backOfficePrefix}demo/${kind}.csv`, dataset[kind])) as {

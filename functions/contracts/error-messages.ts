@@ -132,7 +132,8 @@ export const errorMessages: Record<string, string> = {
     'La DSN ne déclare pas encore le numéro de sécurité sociale de ce salarié : l’affiliation ne peut pas être créée. Faites-lui remplir une pré-affiliation, ou attendez la DSN qui déclarera son numéro.',
   RADIATION_DETAILS_MISSING: 'Indiquez la date de fin et le motif de la radiation.',
   ANOMALY_DISPENSE_NOT_FOUND: 'Cette dispense est introuvable dans votre entreprise.',
-  ANOMALY_DISPENSE_NOT_VALIDATED: 'Seule une dispense validée peut être rattachée : validez-la d’abord dans « Dispenses d’adhésion ».',
+  ANOMALY_DISPENSE_NOT_VALIDATED:
+    'Seule une dispense validée peut être rattachée : validez-la d’abord dans « Dispenses d’adhésion ».',
   ANOMALY_DISPENSE_OTHER_EMPLOYEE:
     'Cette dispense est celle d’un autre salarié (numéro de sécurité sociale différent) : choisissez celle du salarié concerné.',
 };

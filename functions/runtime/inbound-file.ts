@@ -36,7 +36,11 @@ export function inboundFileTrigger<Report extends object>(spec: InboundTriggerSp
       const bucket = record.s3.bucket.name;
       const key = decodeS3Key(record.s3.object.key);
       if (!key.endsWith(spec.suffix)) continue;
-      const report = await spec.importFile({ bucket, key, bytes: await readObjectBytes(bucket, key, spec.maxBytes) });
+      const report = await spec.importFile({
+        bucket,
+        key,
+        bytes: await readObjectBytes(bucket, key, spec.maxBytes),
+      });
       await writeJsonObject(bucket, reportKeyFor(key), { file: key, ...report });
       logger.info(spec.logMessage, { file: key, ...spec.summary(report) });
       reports.push(report);

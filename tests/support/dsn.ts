@@ -52,7 +52,11 @@ export function asDeclared(dataset: CompanyDataset, row: InsuredRow): DeclaredPe
       firstNames: row.prenom,
       birthDate: row.date_naissance,
       contracts: [
-        { startDate: row.date_effet, statut: statutOf(dataset, row.contrat_employeur), number: nextContractNumber() },
+        {
+          startDate: row.date_effet,
+          statut: statutOf(dataset, row.contrat_employeur),
+          number: nextContractNumber(),
+        },
       ],
       affiliations: [{ contractReference: row.contrat_employeur }],
     },
@@ -66,7 +70,13 @@ export const activeInsured = (dataset: CompanyDataset): InsuredRow[] =>
 /** Someone hired this month, declared with the scheme on the socle of the statut, never affiliated. */
 export function newHire(
   dataset: CompanyDataset,
-  options: { siret?: string; statut?: Statut; lastName?: string; firstName?: string; startDate?: string } = {},
+  options: {
+    siret?: string;
+    statut?: Statut;
+    lastName?: string;
+    firstName?: string;
+    startDate?: string;
+  } = {},
 ): DeclaredPerson {
   const statut = options.statut ?? 'non_cadre';
   const sex = randomInt(1, 3) as 1 | 2;
@@ -79,7 +89,9 @@ export function newHire(
       lastName: options.lastName ?? `EMBAUCHE${randomInt(1000, 9999)}`,
       firstNames: options.firstName ?? (sex === 1 ? 'Lucas Pierre' : 'Sarah Anne'),
       birthDate: `${birthYear}-${String(birthMonth).padStart(2, '0')}-15`,
-      contracts: [{ startDate: options.startDate ?? `${currentMonth()}-01`, statut, number: nextContractNumber() }],
+      contracts: [
+        { startDate: options.startDate ?? `${currentMonth()}-01`, statut, number: nextContractNumber() },
+      ],
       affiliations: [{ contractReference: socleContract(dataset, statut).contrat_employeur }],
     },
   };
@@ -136,6 +148,7 @@ export async function dispenseAskedBy(employer: Employer, person: DeclaredPerson
       nir: employee.nir!,
     },
   });
-  if (asked.finalized.status !== 200) throw new Error(`dispense refused: ${JSON.stringify(asked.finalized.body)}`);
+  if (asked.finalized.status !== 200)
+    throw new Error(`dispense refused: ${JSON.stringify(asked.finalized.body)}`);
   return dispenseOf(employer, asked.request.requestId);
 }

@@ -68,7 +68,9 @@ export const OPEN_ANOMALIES_COUNTER = 'anomalies_open';
 const table = () => config().TABLE_NAME;
 
 async function getItem<T>(key: ItemKey): Promise<T | undefined> {
-  const { Item } = await documentClient().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }));
+  const { Item } = await documentClient().send(
+    new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }),
+  );
   return Item as T | undefined;
 }
 
@@ -95,7 +97,8 @@ export const anomaliesRepository = () => ({
   dsnImport: (companyId: string, digest: string) =>
     getItem<{ month: string; importedAt: string }>(keys.dsnImport(companyId, digest)),
 
-  dispense: (companyId: string, dispenseId: string) => getItem<DispenseItem>(keys.dispense(companyId, dispenseId)),
+  dispense: (companyId: string, dispenseId: string) =>
+    getItem<DispenseItem>(keys.dispense(companyId, dispenseId)),
 
   /**
    * The companies owning these SIRETs (GSI2 of the establishments). An index read is
@@ -125,13 +128,20 @@ export const anomaliesRepository = () => ({
   },
 
   /** Every affiliation of the company, radiated ones included (GSI1, by name). */
-  allInsured: (companyId: string) => wholePartition<InsuredItem>('GSI1', keys.insuredByNamePartition(companyId)),
+  allInsured: (companyId: string) =>
+    wholePartition<InsuredItem>('GSI1', keys.insuredByNamePartition(companyId)),
 
   /** Requests in these statuses (GSI2, one partition per status). */
-  async requestsIn(companyId: string, statuses: readonly AffiliationStatus[]): Promise<AffiliationRequestItem[]> {
+  async requestsIn(
+    companyId: string,
+    statuses: readonly AffiliationStatus[],
+  ): Promise<AffiliationRequestItem[]> {
     const lists = await Promise.all(
       statuses.map((status) =>
-        wholePartition<AffiliationRequestItem>('GSI2', keys.affiliationRequestByStatusPartition(companyId, status)),
+        wholePartition<AffiliationRequestItem>(
+          'GSI2',
+          keys.affiliationRequestByStatusPartition(companyId, status),
+        ),
       ),
     );
     return lists.flat();
@@ -140,7 +150,9 @@ export const anomaliesRepository = () => ({
   /** Dispenses in these states (GSI2, one partition per state). */
   async dispensesIn(companyId: string, states: readonly DispenseState[]): Promise<DispenseItem[]> {
     const lists = await Promise.all(
-      states.map((state) => wholePartition<DispenseItem>('GSI2', keys.dispenseByStatePartition(companyId, state))),
+      states.map((state) =>
+        wholePartition<DispenseItem>('GSI2', keys.dispenseByStatePartition(companyId, state)),
+      ),
     );
     return lists.flat();
   },
@@ -273,17 +285,29 @@ export function anomalyResolution(
 
 /** Moves the home page's open-anomalies counter, in the transaction that opens or closes them. */
 export function shiftOpenAnomalies(companyId: string, delta: number): TransactItem {
-  return update(keys.companyCounters(companyId), 'ADD #open :delta SET #type = if_not_exists(#type, :type)', {
-    ':delta': delta,
-    ':type': 'CompanyCounters',
-  }, undefined, { '#open': OPEN_ANOMALIES_COUNTER, '#type': '_type' });
+  return update(
+    keys.companyCounters(companyId),
+    'ADD #open :delta SET #type = if_not_exists(#type, :type)',
+    {
+      ':delta': delta,
+      ':type': 'CompanyCounters',
+    },
+    undefined,
+    { '#open': OPEN_ANOMALIES_COUNTER, '#type': '_type' },
+  );
 }
 
 /** The import guard of one DSN file (by content digest), written once its anomalies are stored. */
 export function dsnImportPut(
   companyId: string,
   digest: string,
-  record: { month: string; importedAt: string; fileKey: string; anomaliesRaised: number; anomaliesCorrected: number },
+  record: {
+    month: string;
+    importedAt: string;
+    fileKey: string;
+    anomaliesRaised: number;
+    anomaliesCorrected: number;
+  },
 ): TransactItem {
   return put(
     { ...keys.dsnImport(companyId, digest), _type: 'DsnImport', _v: 1, companyId, digest, ...record },

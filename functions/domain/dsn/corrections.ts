@@ -56,16 +56,15 @@ export function correctedIdentity(current: AffiliationIdentity, declared: DsnFac
   const firstNameMatches =
     wanted.length > 0 &&
     given.some((_, start) => wanted.every((word, offset) => given[start + offset] === word));
-  const nir = declared.nir && normaliseNir(declared.nir) !== normaliseNir(current.nir) ? declared.nir : current.nir;
+  const nir =
+    declared.nir && normaliseNir(declared.nir) !== normaliseNir(current.nir) ? declared.nir : current.nir;
   return {
     nir: normaliseNir(nir),
     lastName: lastNameMatches ? current.lastName : (declared.usageName ?? declared.lastName),
-    birthName: lastNameMatches
-      ? (current.birthName ?? null)
-      : declared.usageName
-        ? declared.lastName
-        : null,
-    firstName: firstNameMatches ? current.firstName : (declared.firstNames.trim().split(/\s+/)[0] ?? current.firstName),
+    birthName: lastNameMatches ? (current.birthName ?? null) : declared.usageName ? declared.lastName : null,
+    firstName: firstNameMatches
+      ? current.firstName
+      : (declared.firstNames.trim().split(/\s+/)[0] ?? current.firstName),
     birthDate: declared.birthDate,
   };
 }

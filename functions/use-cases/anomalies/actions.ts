@@ -132,8 +132,7 @@ async function refusal(
   return failed.size > 0 ? closing.explain(failed) : new DomainError('VERSION_CONFLICT');
 }
 
-const notApplicable = (hint: string) =>
-  unprocessable('ANOMALY_ACTION_NOT_APPLICABLE', { anomaly: hint });
+const notApplicable = (hint: string) => unprocessable('ANOMALY_ACTION_NOT_APPLICABLE', { anomaly: hint });
 
 // ---------------------------------------------------------------------------------------
 // Forcer l'affiliation
@@ -149,7 +148,18 @@ function insuredIndexKeys(item: InsuredItem) {
   };
 }
 
-const CORRECTABLE = ['lastName', 'birthName', 'firstName', 'birthDate', 'nir', 'contractNumber', 'statut', 'product', 'siret', 'establishmentName'] as const;
+const CORRECTABLE = [
+  'lastName',
+  'birthName',
+  'firstName',
+  'birthDate',
+  'nir',
+  'contractNumber',
+  'statut',
+  'product',
+  'siret',
+  'establishmentName',
+] as const;
 
 /**
  * The writes that turn `before` into `after`: the insured item (fields, index keys, version,
@@ -308,9 +318,18 @@ async function correctAffiliation(ports: AnomalyPorts, input: AnomalyAction, ano
       facts.contractReferences,
     );
     if (!contract) throw unprocessable('NO_MATCHING_CONTRACT');
-    after = { ...after, statut: facts.statut, contractNumber: contract.contractNumber, product: contract.product };
+    after = {
+      ...after,
+      statut: facts.statut,
+      contractNumber: contract.contractNumber,
+      product: contract.product,
+    };
   } else {
-    after = { ...after, siret: facts.siret, establishmentName: anomaly.establishmentName ?? before.establishmentName };
+    after = {
+      ...after,
+      siret: facts.siret,
+      establishmentName: anomaly.establishmentName ?? before.establishmentName,
+    };
   }
   const nowIso = ports.clock.nowIso();
   const { items, lookupIndex } = await correctionItems(ports, before, after, nowIso);
@@ -322,7 +341,10 @@ async function correctAffiliation(ports: AnomalyPorts, input: AnomalyAction, ano
         ? conflict('EMPLOYEE_ALREADY_AFFILIATED')
         : new DomainError('VERSION_CONFLICT'),
     set: { contractNumber: after.contractNumber },
-    audit: { action: 'anomaly.forced-affiliation', changes: { employeeId: before.insuredId, ...changesOf(before, after) } },
+    audit: {
+      action: 'anomaly.forced-affiliation',
+      changes: { employeeId: before.insuredId, ...changesOf(before, after) },
+    },
   });
 }
 
@@ -368,7 +390,12 @@ export const forceRadiation =
     const insured = await employeeOf(ports, input.companyId, anomaly.employeeId);
     const radiation = insured.endDate
       ? null
-      : await radiationWrites(ports, insured, { companyId: input.companyId, actorId: input.actor.userId, endDate, reason });
+      : await radiationWrites(ports, insured, {
+          companyId: input.companyId,
+          actorId: input.actor.userId,
+          endDate,
+          reason,
+        });
     return close(ports, input, anomaly, {
       how: 'forced_radiation',
       effect: radiation?.items ?? [],
@@ -399,7 +426,8 @@ export const resolveAnomalyAsDispensed =
     }
     const dispense = await ports.anomalies.dispense(input.companyId, input.dispenseId);
     const field = (reason: string) => ({ dispenseId: reason });
-    if (!dispense) throw new DomainError('NOT_FOUND', 'ANOMALY_DISPENSE_NOT_FOUND', field('Dispense introuvable.'));
+    if (!dispense)
+      throw new DomainError('NOT_FOUND', 'ANOMALY_DISPENSE_NOT_FOUND', field('Dispense introuvable.'));
     if (dispense.state !== 'validated') {
       throw unprocessable('ANOMALY_DISPENSE_NOT_VALIDATED', field('Cette dispense n’est pas validée.'));
     }
@@ -412,7 +440,8 @@ export const resolveAnomalyAsDispensed =
     return close(ports, input, anomaly, {
       how: 'dispensed',
       effect: [dispenseStillValidated(input.companyId, input.dispenseId)],
-      explain: () => unprocessable('ANOMALY_DISPENSE_NOT_VALIDATED', field('Cette dispense n’est plus validée.')),
+      explain: () =>
+        unprocessable('ANOMALY_DISPENSE_NOT_VALIDATED', field('Cette dispense n’est plus validée.')),
       dispenseId: input.dispenseId,
       audit: { action: 'anomaly.dispensed', changes: { dispenseId: input.dispenseId } },
     });

@@ -86,7 +86,10 @@ type CompanyOutcome = { companyId: string } | { rejected: DsnImportReport['rejec
 /** Every declared establishment must be known and belong to one company (the folder's, when given). */
 async function companyOf(ports: DsnImportPorts, dsn: Dsn, file: DsnFile): Promise<CompanyOutcome> {
   const sirets = dsn.declaredEstablishments.map((establishment) => establishment.siret);
-  const owners = await ports.anomalies.companyIdsBySiret([...sirets, ...(file.expectedSiret ? [file.expectedSiret] : [])]);
+  const owners = await ports.anomalies.companyIdsBySiret([
+    ...sirets,
+    ...(file.expectedSiret ? [file.expectedSiret] : []),
+  ]);
   const lines = establishmentLines(file.bytes);
   const rejected: DsnImportReport['rejected'] = [];
   sirets.forEach((siret, index) => {
@@ -124,7 +127,9 @@ async function companyOf(ports: DsnImportPorts, dsn: Dsn, file: DsnFile): Promis
   return { companyId };
 }
 
-const toAffiliation = (item: Awaited<ReturnType<AnomaliesRepository['allInsured']>>[number]): InsuredAffiliation => ({
+const toAffiliation = (
+  item: Awaited<ReturnType<AnomaliesRepository['allInsured']>>[number],
+): InsuredAffiliation => ({
   employeeId: item.insuredId,
   nir: item.nir,
   lastName: item.lastName,
@@ -196,7 +201,10 @@ async function writeCounted(
   let written = 0;
   const withCounter = (pack: { items: TransactItem[]; delta: number }[]): TransactItem[] => {
     const delta = pack.reduce((sum, group) => sum + group.delta, 0);
-    return [...pack.flatMap((group) => group.items), ...(delta !== 0 ? [shiftOpenAnomalies(companyId, delta)] : [])];
+    return [
+      ...pack.flatMap((group) => group.items),
+      ...(delta !== 0 ? [shiftOpenAnomalies(companyId, delta)] : []),
+    ];
   };
   for (const pack of packs) {
     try {
@@ -230,13 +238,18 @@ export const importDsn =
 
     const parsed = parseDsn(file.bytes);
     if (!parsed.ok) {
-      return report({ rejected: parsed.errors.map((error) => ({ line: error.line, reason: error.message })) });
+      return report({
+        rejected: parsed.errors.map((error) => ({ line: error.line, reason: error.message })),
+      });
     }
     const { dsn } = parsed;
     const described = {
       month: dsn.month,
       establishments: dsn.declaredEstablishments.map((establishment) => establishment.siret),
-      employees: dsn.declaredEstablishments.reduce((sum, establishment) => sum + establishment.employees.length, 0),
+      employees: dsn.declaredEstablishments.reduce(
+        (sum, establishment) => sum + establishment.employees.length,
+        0,
+      ),
     };
     const company = await companyOf(ports, dsn, file);
     if ('rejected' in company) return report({ ...described, rejected: company.rejected });
@@ -269,7 +282,9 @@ export const importDsn =
         state: dispense.state,
         endDate: dispense.endDate,
       })),
-      establishmentNames: Object.fromEntries(establishments.map((establishment) => [establishment.siret, establishment.name])),
+      establishmentNames: Object.fromEntries(
+        establishments.map((establishment) => [establishment.siret, establishment.name]),
+      ),
     });
 
     const byDigest = new Map<string, Anomaly>();
@@ -317,13 +332,17 @@ export const importDsn =
       )
       .map((anomaly) => ({
         items: [
-          anomalyResolution(anomaly, {
-            how: 'corrected_by_dsn',
-            at: nowIso,
-            by: '',
-            byUserId: null,
-            dispenseId: null,
-          }, nowIso),
+          anomalyResolution(
+            anomaly,
+            {
+              how: 'corrected_by_dsn',
+              at: nowIso,
+              by: '',
+              byUserId: null,
+              dispenseId: null,
+            },
+            nowIso,
+          ),
         ],
         delta: -1,
       }));
@@ -356,6 +375,10 @@ export const importDsn =
       ...described,
       companyId,
       status: 'imported',
-      anomalies: { raised: raisedCount, alreadyKnown: byDigest.size - raised.length, corrected: correctedCount },
+      anomalies: {
+        raised: raisedCount,
+        alreadyKnown: byDigest.size - raised.length,
+        corrected: correctedCount,
+      },
     });
   };

@@ -74,7 +74,11 @@ const looksLikeNir = (q: string | undefined) => {
   return /^[1278]/.test(candidate) && candidate.length === 15 && isValidNir(candidate) ? candidate : null;
 };
 
-export async function employeeOf(ports: EmployeePorts, companyId: string, employeeId: string): Promise<InsuredItem> {
+export async function employeeOf(
+  ports: EmployeePorts,
+  companyId: string,
+  employeeId: string,
+): Promise<InsuredItem> {
   const item = await ports.employees.insured(companyId, employeeId);
   // Keys always include the company: another company's employee is simply not found.
   if (!item) throw notFound('EMPLOYEE_NOT_FOUND');
@@ -195,7 +199,13 @@ export async function radiationWrites(
     ports.users.getCompany(input.companyId),
   ]);
   const nowIso = ports.clock.nowIso();
-  const radiated = keys.insuredByState(input.companyId, 'radiated', item.lastName, item.firstName, item.insuredId);
+  const radiated = keys.insuredByState(
+    input.companyId,
+    'radiated',
+    item.lastName,
+    item.firstName,
+    item.insuredId,
+  );
   const items = [
     update(
       keys.insured(input.companyId, item.insuredId),

@@ -14,9 +14,10 @@ import {
   newHire,
   socleContract,
   statutOf,
-  validatedDispense,
+  dispenseAskedBy,
   type DeclaredPerson,
 } from '../../support/dsn';
+import { askDispense, decide, dispenseOf } from '../../support/dispenses';
 import { freshEmployer, randomNir, type Employer } from '../../support/pre-affiliation';
 
 /**
@@ -95,7 +96,10 @@ describe('actions on the anomalies of a DSN', () => {
       },
     };
     const moverAs = asDeclared(dataset, mover!);
-    person.mover = { ...moverAs, siret: dataset.summary.establishmentSirets.find((s) => s !== moverAs.siret)! };
+    person.mover = {
+      ...moverAs,
+      siret: dataset.summary.establishmentSirets.find((s) => s !== moverAs.siret)!,
+    };
     const typoAs = asDeclared(dataset, typo!);
     person.typo = { ...typoAs, employee: { ...typoAs.employee, birthDate: '1950-01-01' } };
     // The payroll's NIR differs from the affiliation's: same name and birth date, another number.
@@ -106,7 +110,11 @@ describe('actions on the anomalies of a DSN', () => {
       ...renumberedAs,
       employee: {
         ...renumberedAs.employee,
-        nir: randomNir(Number(renumbered!.nir[0]) as 1 | 2, Number(birth.slice(0, 4)), Number(birth.slice(5, 7))),
+        nir: randomNir(
+          Number(renumbered!.nir[0]) as 1 | 2,
+          Number(birth.slice(0, 4)),
+          Number(birth.slice(5, 7)),
+        ),
       },
     };
     everyoneElse = others.map((row) => asDeclared(dataset, row));
@@ -163,10 +171,12 @@ describe('actions on the anomalies of a DSN', () => {
       });
       expect(await openCount(employer)).toBe(before - 1);
       // Out of the open list, into the history tab.
-      expect((await openAnomalies(employer)).map((item) => item.anomalyId)).not.toContain(anomaly.hire!.anomalyId);
-      expect((await resolvedAnomalies(employer)).find((item) => item.anomalyId === anomaly.hire!.anomalyId)).toEqual(
-        resolved.body,
+      expect((await openAnomalies(employer)).map((item) => item.anomalyId)).not.toContain(
+        anomaly.hire!.anomalyId,
       );
+      expect(
+        (await resolvedAnomalies(employer)).find((item) => item.anomalyId === anomaly.hire!.anomalyId),
+      ).toEqual(resolved.body);
       const journal = await employer.call<Page<{ action: string; targetId: string; changes: object }>>(
         'GET',
         `${employer.base}/audit-events?action=anomaly.forced-affiliation`,
@@ -260,7 +270,9 @@ describe('actions on the anomalies of a DSN', () => {
     it('resolves an anomaly once when two clicks race, with the counter moved once', async () => {
       const before = await openCount(employer);
       const answers = await Promise.all(
-        [1, 2].map(() => act<AnomalySummary | ErrorAnswer>(employer, anomaly.race!, 'force-affiliation', { version: 1 })),
+        [1, 2].map(() =>
+          act<AnomalySummary | ErrorAnswer>(employer, anomaly.race!, 'force-affiliation', { version: 1 }),
+        ),
       );
       const statuses = answers.map((answer) => answer.status).sort();
       expect(statuses[0]).toBe(200);
@@ -272,7 +284,9 @@ describe('actions on the anomalies of a DSN', () => {
 
   describe('Forcer la radiation', () => {
     it('radiates the insured at the end date and for the reason the DSN declared', async () => {
-      const refusedHere = await act<ErrorAnswer>(employer, anomaly.dispensed!, 'force-radiation', { version: 1 });
+      const refusedHere = await act<ErrorAnswer>(employer, anomaly.dispensed!, 'force-radiation', {
+        version: 1,
+      });
       expect(refusedHere.status).toBe(422);
       expect(refusedHere.body.code).toBe('ANOMALY_ACTION_NOT_APPLICABLE');
       const before = await openCount(employer);
@@ -327,43 +341,44 @@ describe('actions on the anomalies of a DSN', () => {
   describe('Dispensé', () => {
     it('links a validated dispense of the same person only', async () => {
       const declared = person.dispensed!;
-      const mine = ulid();
-      const someoneElse = ulid();
-      const pending = ulid();
-      const identity = {
-        nir: declared.employee.nir!,
-        lastName: declared.employee.lastName,
-        firstName: 'Sarah',
-        siret: declared.siret,
-      };
-      await validatedDispense(employer.companyId, identity, mine);
-      await validatedDispense(employer.companyId, { ...identity, nir: person.hire!.employee.nir! }, someoneElse);
-      await validatedDispense(employer.companyId, identity, pending, 'pending');
-
-      const other = await act<ErrorAnswer>(employer, anomaly.dispensed!, 'dispensed', {
-        version: 1,
-        dispenseId: someoneElse,
-      });
-      expect(other.status).toBe(422);
-      expect(other.body).toMatchObject({ code: 'ANOMALY_DISPENSE_OTHER_EMPLOYEE', fields: { dispenseId: expect.any(String) } });
+      // The employee declared but not affiliated asks for a dispense in the BIA of a pré-affiliation.
+      const mine = await dispenseAskedBy(employer, declared);
+      expect(mine.state).toBe('pending');
       const undecided = await act<ErrorAnswer>(employer, anomaly.dispensed!, 'dispensed', {
         version: 1,
-        dispenseId: pending,
+        dispenseId: mine.dispenseId,
       });
       expect(undecided.status).toBe(422);
-      expect(undecided.body.code).toBe('ANOMALY_DISPENSE_NOT_VALIDATED');
+      expect(undecided.body).toMatchObject({
+        code: 'ANOMALY_DISPENSE_NOT_VALIDATED',
+        fields: { dispenseId: expect.any(String) },
+      });
+
+      const someoneElse = await dispenseOf(employer, (await askDispense(employer)).request.requestId);
+      expect((await decide(employer, someoneElse, { decision: 'validated' })).status).toBe(200);
+      const other = await act<ErrorAnswer>(employer, anomaly.dispensed!, 'dispensed', {
+        version: 1,
+        dispenseId: someoneElse.dispenseId,
+      });
+      expect(other.status).toBe(422);
+      expect(other.body.code).toBe('ANOMALY_DISPENSE_OTHER_EMPLOYEE');
       const missing = await act<ErrorAnswer>(employer, anomaly.dispensed!, 'dispensed', {
         version: 1,
         dispenseId: ulid(),
       });
       expect(missing.status).toBe(404);
+      expect(missing.body.code).toBe('ANOMALY_DISPENSE_NOT_FOUND');
 
+      expect((await decide(employer, mine, { decision: 'validated' })).status).toBe(200);
       const before = await openCount(employer);
-      const resolved = await act(employer, anomaly.dispensed!, 'dispensed', { version: 1, dispenseId: mine });
+      const resolved = await act(employer, anomaly.dispensed!, 'dispensed', {
+        version: 1,
+        dispenseId: mine.dispenseId,
+      });
       expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
       expect(resolved.body).toMatchObject({
         state: 'resolved',
-        resolution: { how: 'dispensed', dispenseId: mine },
+        resolution: { how: 'dispensed', dispenseId: mine.dispenseId },
         employeeId: null,
       });
       expect(await openCount(employer)).toBe(before - 1);
@@ -380,23 +395,29 @@ describe('counters under concurrent actions', () => {
   it('stay exact when many anomalies are resolved at once, each clicked twice', async () => {
     const employer = await freshEmployer({ insured: 2 });
     const { dataset } = employer;
-    const hires = Array.from({ length: 6 }, (_, index) => newHire(dataset, { lastName: `PARALLELE${'ABCDEF'[index]}` }));
+    const hires = Array.from({ length: 6 }, (_, index) =>
+      newHire(dataset, { lastName: `PARALLELE${'ABCDEF'[index]}` }),
+    );
     const report = await importDsnFile(
-      writeDsn(dsnOf(dataset, month, [...hires, ...activeInsured(dataset).map((row) => asDeclared(dataset, row))])),
+      writeDsn(
+        dsnOf(dataset, month, [...hires, ...activeInsured(dataset).map((row) => asDeclared(dataset, row))]),
+      ),
     );
     expect(report.anomalies.raised).toBe(6);
     const open = await openAnomalies(employer);
     expect(await openCount(employer)).toBe(6);
     const answers = await Promise.all(
       open.flatMap((item) =>
-        [1, 2].map(() => act<AnomalySummary | ErrorAnswer>(employer, item, 'force-affiliation', { version: 1 })),
+        [1, 2].map(() =>
+          act<AnomalySummary | ErrorAnswer>(employer, item, 'force-affiliation', { version: 1 }),
+        ),
       ),
     );
     const succeeded = answers.filter((answer) => answer.status === 200);
     expect(succeeded).toHaveLength(6);
-    expect(answers.filter((answer) => answer.status !== 200).every((answer) => [409, 422].includes(answer.status))).toBe(
-      true,
-    );
+    expect(
+      answers.filter((answer) => answer.status !== 200).every((answer) => [409, 422].includes(answer.status)),
+    ).toBe(true);
     expect(await openCount(employer)).toBe(0);
     expect(await openAnomalies(employer)).toEqual([]);
     expect(await resolvedAnomalies(employer)).toHaveLength(6);

@@ -194,7 +194,10 @@ describe('DSN import', () => {
     it('is refused with the line of each error, and nothing is written', async () => {
       const { dataset } = employer;
       const lines = writeDsn(
-        dsnOf(dataset, month, [newHire(dataset), ...activeInsured(dataset).map((row) => asDeclared(dataset, row))]),
+        dsnOf(dataset, month, [
+          newHire(dataset),
+          ...activeInsured(dataset).map((row) => asDeclared(dataset, row)),
+        ]),
       ).split('\n');
       const birthLine = lines.findIndex((line) => line.startsWith('S21.G00.30.006')) + 1;
       const nameLine = lines.findIndex((line) => line.startsWith('S21.G00.30.002')) + 1;
@@ -202,7 +205,9 @@ describe('DSN import', () => {
       lines[nameLine - 1] = 'S21.G00.30.002,DUPONT';
       const report = await importDsnFile(lines.join('\n'));
       expect(report.status).toBe('rejected');
-      expect(report.rejected.map((error) => error.line)).toEqual(expect.arrayContaining([birthLine, nameLine]));
+      expect(report.rejected.map((error) => error.line)).toEqual(
+        expect.arrayContaining([birthLine, nameLine]),
+      );
       expect(report.rejected.every((error) => error.reason.length > 10)).toBe(true);
       expect(await anomalies(employer)).toEqual([]);
       expect(await summary(employer)).toMatchObject({ openAnomalies: 0, lastDsnMonth: null });

@@ -2,10 +2,20 @@ import { createServer, type Server } from 'node:net';
 import { randomInt, randomUUID } from 'node:crypto';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ulid } from 'ulid';
 import type { CompanyDataset, CompanySummary } from '../../../bin/local/demo-data';
 import { LOCAL_INSURER_API_KEY } from '../../../bin/local/emulators';
 import { cognitoIdentityProvider } from '../../../functions/adapters/cognito/cognito-identity-provider';
 import { keys } from '../../../functions/adapters/dynamodb/table-keys';
+import {
+  dispensePutItems,
+  type DispenseItem,
+} from '../../../functions/adapters/dynamodb/dispenses-repository';
+import { transact } from '../../../functions/adapters/dynamodb/transact';
+import { keyedDigest } from '../../../functions/adapters/system/keyed-digest';
+import type { AnomalySummary } from '../../../functions/contracts/anomalies';
+import { writeDsn } from '../../../functions/domain/dsn/write-dsn';
+import type { DsnImportReport } from '../../../functions/use-cases/anomalies/import-dsn';
 import { objectExists } from '../../../functions/adapters/s3/files';
 import {
   BIA_TOKEN_HEADER,
@@ -40,6 +50,15 @@ import { importCompanies } from '../../support/company-import';
 import { readyToFinalize } from '../../support/bia';
 import { assertCleanError } from '../../support/error-shape';
 import { startPrivateStack, type PrivateStack } from '../../support/private-stack';
+import {
+  activeInsured,
+  asDeclared,
+  currentMonth,
+  departed,
+  dsnOf,
+  newHire,
+  type DeclaredPerson,
+} from '../../support/dsn';
 import {
   describeChanges,
   isFaultTarget,
@@ -469,6 +488,82 @@ async function pendingDispense() {
     path: `/companies/${pre.admin.companyId}/dispenses/${dispense.dispenseId}/decision`,
     counters: async () => (await spy.read(keys.companyCounters(pre.admin.companyId))) ?? {},
   };
+}
+
+// ---------------------------------------------------------------------------------------
+// Issue #8: the anomalies a DSN of the company raised (imported through the DSN trigger)
+
+const datasetOf = (target: CompanySummary) =>
+  datasets.find((dataset) => dataset.summary.companyNumber === target.companyNumber)!;
+
+/**
+ * An administrator and the one open anomaly a DSN of this month raised for their company:
+ * a hire declared with the scheme but not affiliated, or an insured whose contract ended.
+ */
+async function dsnAnomaly(type: 'not_affiliated' | 'ended_still_affiliated') {
+  let admin = await companyAdmin();
+  // A departure needs someone still covered (the generator radiates one insured in ten).
+  while (activeInsured(datasetOf(admin.company)).length === 0) admin = await companyAdmin();
+  const dataset = datasetOf(admin.company);
+  const month = currentMonth();
+  const [first, ...others] = activeInsured(dataset);
+  const person =
+    type === 'not_affiliated'
+      ? newHire(dataset)
+      : departed(asDeclared(dataset, first!), `${month}-01`, 'demission');
+  const declared = (type === 'not_affiliated' ? [first, ...others] : others)
+    .filter((row) => row !== undefined)
+    .map((row) => asDeclared(dataset, row));
+  const [report] = (await portal.stack.importFile(
+    `dsn/faults/${randomUUID()}.dsn`,
+    writeDsn(dsnOf(dataset, month, [person, ...declared])),
+  )) as DsnImportReport[];
+  expect(report, JSON.stringify(report)).toMatchObject({ status: 'imported', anomalies: { raised: 1 } });
+  const list = await admin.who.call<{ items: AnomalySummary[] }>(
+    'GET',
+    `/companies/${admin.companyId}/anomalies`,
+  );
+  const affiliations = async () =>
+    (
+      await admin.who.call<{ items: { endDate: string | null }[] }>(
+        'GET',
+        `/companies/${admin.companyId}/employees?q=${person.employee.nir}`,
+      )
+    ).body.items;
+  const openAnomalies = async () =>
+    (await admin.who.call<{ openAnomalies: number }>('GET', `/companies/${admin.companyId}/home-summary`))
+      .body.openAnomalies;
+  return { admin, anomaly: list.body.items[0]!, person, month, affiliations, openAnomalies };
+}
+
+/**
+ * A validated dispense of the person, written straight into the table: the dispenses feature
+ * makes one from the employee's BIA and the employer's decision (tested there, and in
+ * tests/integration/anomalies); here only the anomaly action is under faults.
+ */
+async function validatedDispense(companyId: string, person: DeclaredPerson): Promise<string> {
+  const now = new Date().toISOString();
+  const item: DispenseItem = {
+    companyId,
+    dispenseId: ulid(),
+    requestId: null,
+    siret: person.siret,
+    establishmentName: '',
+    firstName: person.employee.firstNames.split(' ')[0]!,
+    lastName: person.employee.lastName,
+    nir: person.employee.nir!,
+    nirDigest: keyedDigest('nir', person.employee.nir!),
+    reason: 'autre_couverture_collective',
+    endDate: null,
+    proofs: [],
+    swornAt: now,
+    state: 'validated',
+    requestedAt: now,
+    decidedAt: now,
+    version: 1,
+  };
+  await transact(dispensePutItems(item));
+  return item.dispenseId;
 }
 
 // The scenarios: one successful request per write route, on fresh data each time
@@ -1428,6 +1523,75 @@ const scenarios: Scenario[] = [
       };
     },
   },
+  {
+    route: 'forceAffiliation',
+    name: 'the affiliation of an employee a DSN declared but nobody affiliated',
+    status: 200,
+    async prepare() {
+      const { admin, anomaly, affiliations, openAnomalies } = await dsnAnomaly('not_affiliated');
+      return {
+        send: () =>
+          admin.who.call(
+            'POST',
+            `/companies/${admin.companyId}/anomalies/${anomaly.anomalyId}/force-affiliation`,
+            { version: anomaly.version },
+          ),
+        async verify(response) {
+          expect(response.body).toMatchObject({
+            state: 'resolved',
+            resolution: { how: 'forced_affiliation' },
+          });
+          expect(await affiliations()).toHaveLength(1);
+          expect(await openAnomalies()).toBe(0);
+        },
+      };
+    },
+  },
+  {
+    route: 'forceRadiation',
+    name: 'the radiation of an insured whose contract a DSN ended',
+    status: 200,
+    async prepare() {
+      const { admin, anomaly, month, affiliations, openAnomalies } =
+        await dsnAnomaly('ended_still_affiliated');
+      return {
+        send: () =>
+          admin.who.call(
+            'POST',
+            `/companies/${admin.companyId}/anomalies/${anomaly.anomalyId}/force-radiation`,
+            { version: anomaly.version },
+          ),
+        async verify(response) {
+          expect(response.body).toMatchObject({ state: 'resolved', resolution: { how: 'forced_radiation' } });
+          expect(await affiliations()).toMatchObject([{ endDate: `${month}-01` }]);
+          expect(await openAnomalies()).toBe(0);
+        },
+      };
+    },
+  },
+  {
+    route: 'resolveAnomalyAsDispensed',
+    name: 'a validated dispense linked to an employee a DSN declared but nobody affiliated',
+    status: 200,
+    async prepare() {
+      const { admin, anomaly, person, openAnomalies } = await dsnAnomaly('not_affiliated');
+      const dispenseId = await validatedDispense(admin.companyId, person);
+      return {
+        send: () =>
+          admin.who.call('POST', `/companies/${admin.companyId}/anomalies/${anomaly.anomalyId}/dispensed`, {
+            version: anomaly.version,
+            dispenseId,
+          }),
+        async verify(response) {
+          expect(response.body).toMatchObject({
+            state: 'resolved',
+            resolution: { how: 'dispensed', dispenseId },
+          });
+          expect(await openAnomalies()).toBe(0);
+        },
+      };
+    },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -1496,7 +1660,6 @@ describe('write routes and the outbox dispatcher under SDK faults', () => {
         expect(result.status, JSON.stringify(result.body)).toBe(scenario.status);
         await dry.verify(result);
         const targets = faultTargets(calls);
-        console.log('TARGETS7', scenario.route, scenario.name, JSON.stringify(targets.map(describePlan)));
         if (scenario.writesNothing) {
           // Nothing to fail: a write added later must come with its fault cases.
           expect(targets, scenario.writesNothing).toEqual([]);

@@ -107,6 +107,28 @@ export const biaCopy = {
       : 'Obligatoire pour finaliser votre affiliation.',
   uploaded: 'Envoyé',
 
+  // "Je demande une dispense d'adhésion", instead of the affiliation (components/DispenseSection.tsx).
+  dispenseTitle: 'Affiliation ou dispense',
+  dispenseIntro:
+    'L’affiliation au régime est obligatoire. La loi permet toutefois d’en être dispensé dans quelques situations : si c’est votre cas, demandez-le ici avec le justificatif demandé. Votre employeur validera ou refusera votre demande, et vous en serez informé.',
+  dispenseRequested: 'Je demande une dispense d’adhésion',
+  dispenseReason: 'Motif de la dispense',
+  dispenseReasonPlaceholder: 'Choisissez votre situation',
+  dispenseLegalBasis: (basis: string) => `Fondement : ${basis}.`,
+  dispenseEndDateHint: (months: number | null) =>
+    months === null ? '' : `Au plus tard dans ${months} mois pour ce motif.`,
+  dispenseProofHint: (annual: boolean) =>
+    `Obligatoire pour ce motif.${annual ? ' Vous devrez en fournir une nouvelle chaque année à votre employeur.' : ''}`,
+  dispenseSworn:
+    'Je certifie sur l’honneur l’exactitude de ces informations et je préviendrai mon employeur si ma situation change.',
+  dispenseOthersHidden:
+    'Pour une demande de dispense, les rubriques de l’affiliation (situation, bénéficiaires, coordonnées bancaires, justificatifs) n’ont pas à être remplies.',
+  sendDispense: 'Envoyer ma demande de dispense',
+  sendingDispense: 'Envoi de la demande en cours…',
+  dispenseSentTitle: 'Votre demande de dispense est envoyée',
+  dispenseSentLead:
+    'Votre employeur va examiner votre demande et vos justificatifs ; vous serez informé de sa décision par e-mail si vous avez indiqué votre adresse. S’il la refuse, votre affiliation sera obligatoire : vous recevrez un nouveau lien pour la compléter.',
+
   consentTitle: 'Vos engagements',
   consent:
     'J’accepte que les informations de ce bulletin, les miennes et celles de mes bénéficiaires, soient utilisées par HCR Bien-Être pour gérer mon affiliation et mes remboursements.',

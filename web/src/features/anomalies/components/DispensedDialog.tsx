@@ -12,7 +12,7 @@ import { sections } from '../../../shared/sections';
 import { useDispenseList } from '../../dispenses/api/list-dispenses';
 import { dispenseHolder } from '../../dispenses/lib/holder';
 import { LoadingMessage, LoadMoreButton, QueryError } from '../../employees/components/feedback';
-import { Modal } from '../../habilitations/components/Modal';
+import { Modal } from '../../../shared/components/Modal';
 import { resolveAnomalyAsDispensed } from '../api/resolve-anomaly';
 import { anomaliesCopy } from '../copy';
 import { anomalyHolder, rankDispenses } from '../lib/actions';

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import type { AnomalySummary } from '../../../../../functions/contracts/anomalies';
 import { FormAlert, SubmitButton } from '../../../shared/forms/FormAlert';
-import { Modal } from '../../habilitations/components/Modal';
+import { Modal } from '../../../shared/components/Modal';
 import { forceAffiliation } from '../api/resolve-anomaly';
 import { anomaliesCopy } from '../copy';
 import { anomalyHolder, forceAffiliationExplanation } from '../lib/actions';

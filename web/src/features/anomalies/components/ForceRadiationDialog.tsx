@@ -10,7 +10,7 @@ import { useSingleFlight } from '../../../shared/forms/use-single-flight';
 import { z } from '../../../shared/forms/zod';
 import { SelectField } from '../../employees/components/SelectField';
 import { REASON_OPTIONS } from '../../employees/lib/radiation-form';
-import { Modal } from '../../habilitations/components/Modal';
+import { Modal } from '../../../shared/components/Modal';
 import { forceRadiation } from '../api/resolve-anomaly';
 import { anomaliesCopy } from '../copy';
 import { anomalyHolder, radiationDefaults } from '../lib/actions';

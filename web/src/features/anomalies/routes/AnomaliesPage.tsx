@@ -5,7 +5,7 @@ import { sections } from '../../../shared/sections';
 import { useCompanies } from '../../../shared/session/company';
 import { LoadingMessage, LoadMoreButton, QueryError } from '../../employees/components/feedback';
 import { useLoadMoreFocus } from '../../employees/components/use-load-more-focus';
-import { useReturnFocus } from '../../habilitations/components/Modal';
+import { useReturnFocus } from '../../../shared/components/Modal';
 import { useAnomalyList, type AnomalySummary } from '../api/list-anomalies';
 import { AnomaliesTable } from '../components/AnomaliesTable';
 import { AnomalyFiltersForm } from '../components/AnomalyFiltersForm';

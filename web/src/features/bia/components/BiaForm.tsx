@@ -22,6 +22,7 @@ import { formValuesFromBia, targetOfServerField, toDraft, type BiaFormValues } f
 import { flattenErrors, sortByPage, type SummaryItem } from '../lib/error-summary';
 import { groupIban, ibanFeedback } from '../lib/iban';
 import { beneficiaryNames, BeneficiariesSection } from './BeneficiariesSection';
+import { DispenseSection } from './DispenseSection';
 import { documentInputId, DocumentsSection } from './DocumentsSection';
 import { ErrorSummary, type BiaSummary } from './ErrorSummary';
 import { useBiaDocuments, type DocumentRefusal } from './use-bia-documents';
@@ -72,6 +73,7 @@ export function BiaForm({ token, bia, onFinalized, onLinkInvalid }: BiaFormProps
   const { errors } = form.formState;
   const lastName = useWatch({ control: form.control, name: 'identity.lastName' });
   const beneficiaries = useWatch({ control: form.control, name: 'beneficiaries' });
+  const dispenseRequested = useWatch({ control: form.control, name: 'dispense.requested' });
 
   const labelOf = (path: string): string => {
     const beneficiary = /^beneficiaries\.(\d+)\.(\w+)$/.exec(path);
@@ -201,7 +203,10 @@ export function BiaForm({ token, bia, onFinalized, onLinkInvalid }: BiaFormProps
 
   const iban = useWatch({ control: form.control, name: 'bank.iban' });
   const feedback = ibanFeedback(iban ?? '');
-  const pendingLabel = action === 'finalize' ? copy.finalizing : copy.savingDraft;
+  const finalizeLabels = dispenseRequested
+    ? { idle: copy.sendDispense, busy: copy.sendingDispense }
+    : { idle: copy.finalize, busy: copy.finalizing };
+  const pendingLabel = action === 'finalize' ? finalizeLabels.busy : copy.savingDraft;
 
   return (
     <>
@@ -341,7 +346,15 @@ export function BiaForm({ token, bia, onFinalized, onLinkInvalid }: BiaFormProps
           />
         </section>
 
-        <section className="form-card bia-section" aria-labelledby="bia-situation">
+        <DispenseSection
+          control={form.control}
+          register={form.register}
+          errors={errors}
+          documents={documents}
+        />
+
+        {/* A dispense request leaves the affiliation's own sections out (their values are kept). */}
+        <section className="form-card bia-section" aria-labelledby="bia-situation" hidden={dispenseRequested}>
           <h2 id="bia-situation" className="bia-section__title">
             {copy.situationTitle}
           </h2>
@@ -363,14 +376,16 @@ export function BiaForm({ token, bia, onFinalized, onLinkInvalid }: BiaFormProps
           />
         </section>
 
-        <BeneficiariesSection
-          control={form.control}
-          register={form.register}
-          errors={errors}
-          familyName={lastName ?? ''}
-        />
+        {dispenseRequested ? null : (
+          <BeneficiariesSection
+            control={form.control}
+            register={form.register}
+            errors={errors}
+            familyName={lastName ?? ''}
+          />
+        )}
 
-        <section className="form-card bia-section" aria-labelledby="bia-banque">
+        <section className="form-card bia-section" aria-labelledby="bia-banque" hidden={dispenseRequested}>
           <h2 id="bia-banque" className="bia-section__title">
             {copy.bankTitle}
           </h2>
@@ -423,9 +438,13 @@ export function BiaForm({ token, bia, onFinalized, onLinkInvalid }: BiaFormProps
           />
         </section>
 
-        <DocumentsSection documents={documents} />
+        {dispenseRequested ? null : <DocumentsSection documents={documents} />}
 
-        <section className="form-card bia-section" aria-labelledby="bia-engagements">
+        <section
+          className="form-card bia-section"
+          aria-labelledby="bia-engagements"
+          hidden={dispenseRequested}
+        >
           <h2 id="bia-engagements" className="bia-section__title">
             {copy.consentTitle}
           </h2>
@@ -457,7 +476,7 @@ export function BiaForm({ token, bia, onFinalized, onLinkInvalid }: BiaFormProps
             className="button"
             aria-disabled={pending || undefined}
           >
-            {pending && action === 'finalize' ? copy.finalizing : copy.finalize}
+            {pending && action === 'finalize' ? finalizeLabels.busy : finalizeLabels.idle}
           </button>
         </div>
         <p className="bia-saved" role="status">
@@ -488,6 +507,10 @@ const FIELD_LABELS: Record<string, string> = {
   'bank.bic': copy.bic,
   consent: 'Consentement',
   swornStatement: 'Déclaration sur l’honneur',
+  'dispense.requested': copy.dispenseRequested,
+  'dispense.reason': copy.dispenseReason,
+  'dispense.endDate': 'Date de fin de la dispense',
+  'dispense.swornStatement': 'Déclaration sur l’honneur (dispense)',
   lastName: copy.lastName,
   firstName: copy.firstName,
   birthDate: copy.birthDate,

@@ -28,7 +28,18 @@ export function DocumentsSection({ documents }: { documents: BiaDocuments }) {
   );
 }
 
-function DocumentKindField({ kind, documents }: { kind: BiaDocumentKind; documents: BiaDocuments }) {
+/** One document's files (its picker, their progress and refusals); `label` and `hint` default to the kind's. */
+export function DocumentKindField({
+  kind,
+  documents,
+  label = copy.documentLabels[kind],
+  hint = copy.documentHint(kind),
+}: {
+  kind: BiaDocumentKind;
+  documents: BiaDocuments;
+  label?: string;
+  hint?: string;
+}) {
   const id = documentInputId(kind);
   const files = documents.items.filter((item) => item.kind === kind);
   const rejected = documents.rejected[kind] ?? [];
@@ -43,10 +54,10 @@ function DocumentKindField({ kind, documents }: { kind: BiaDocumentKind; documen
       data-document-kind={kind}
     >
       <label htmlFor={id} className="field__label">
-        {copy.documentLabels[kind]}
+        {label}
       </label>
       <p id={`${id}-aide`} className="field__hint">
-        {copy.documentHint(kind)}
+        {hint}
         {full ? ' Vous avez joint le nombre maximal de fichiers : retirez-en un pour le remplacer.' : ''}
       </p>
       {messages.length > 0 ? (
@@ -79,7 +90,7 @@ function DocumentKindField({ kind, documents }: { kind: BiaDocumentKind; documen
         }}
       />
       {files.length > 0 ? (
-        <ul className="upload-files" aria-label={`Fichiers : ${copy.documentLabels[kind]}`}>
+        <ul className="upload-files" aria-label={`Fichiers : ${label}`}>
           {files.map((item) => (
             <UploadFileItem
               key={item.key}

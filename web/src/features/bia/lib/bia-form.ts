@@ -1,3 +1,4 @@
+import { dispenseValuesFrom, withDispenseChoice, type DispenseValues } from './dispense';
 import type {
   BiaDocumentKind,
   BiaDraft,
@@ -41,6 +42,8 @@ export interface BiaFormValues {
   bank: { holder: string; iban: string; bic: string };
   consent: boolean;
   swornStatement: boolean;
+  /** "Je demande une dispense d'adhésion" (lib/dispense.ts). */
+  dispense: DispenseValues;
 }
 
 export type DocumentIds = Partial<Record<BiaDocumentKind, string[]>>;
@@ -86,6 +89,7 @@ export function formValuesFromBia(bia: Pick<GetBiaResponse, 'prefilled' | 'draft
     },
     consent: draft.consent ?? false,
     swornStatement: draft.swornStatement ?? false,
+    dispense: dispenseValuesFrom(draft.dispense),
   };
 }
 
@@ -126,7 +130,7 @@ export function toDraft(values: BiaFormValues, documents: DocumentIds): Record<s
       Object.entries(documents).map(([kind, ids]) => [kind, ids && ids.length > 0 ? ids : undefined]),
     ),
   );
-  return compact({
+  const draft = compact({
     identity: compact({
       civilite: values.identity.civilite || undefined,
       lastName: given(values.identity.lastName),
@@ -167,6 +171,7 @@ export function toDraft(values: BiaFormValues, documents: DocumentIds): Record<s
     consent: values.consent,
     swornStatement: values.swornStatement,
   });
+  return withDispenseChoice(draft, values.dispense);
 }
 
 /**
@@ -178,11 +183,11 @@ export type ServerFieldTarget =
   | { kind: 'document'; documentKind: BiaDocumentKind; index?: number }
   | { kind: 'none' };
 
-const DOCUMENT_KINDS: readonly BiaDocumentKind[] = ['rib', 'attestation', 'other'];
+const DOCUMENT_KINDS: readonly BiaDocumentKind[] = ['rib', 'attestation', 'other', 'dispense_proof'];
 
 export function targetOfServerField(path: string): ServerFieldTarget {
   const name = path.replace(/^draft\./, '');
-  const documentMatch = /^documents\.([a-z]+)(?:\.(\d+))?$/.exec(name);
+  const documentMatch = /^documents\.([a-z_]+)(?:\.(\d+))?$/.exec(name);
   if (documentMatch) {
     const documentKind = documentMatch[1] as BiaDocumentKind;
     if (!DOCUMENT_KINDS.includes(documentKind)) return { kind: 'none' };
@@ -203,6 +208,7 @@ const FIELD_PATTERNS = [
   /^(email|situation|noemie|consent|swornStatement)$/,
   /^beneficiaries\.\d+\.(lastName|firstName|birthDate|nir|attachedToNir|noemie|kind)$/,
   /^bank\.(holder|iban|bic)$/,
+  /^dispense\.(requested|reason|endDate|swornStatement)$/,
 ];
 
 const GROUP_FIRST_FIELD: Record<string, string> = {
@@ -210,6 +216,7 @@ const GROUP_FIRST_FIELD: Record<string, string> = {
   address: 'address.line1',
   bank: 'bank.holder',
   beneficiaries: 'beneficiaries',
+  dispense: 'dispense.reason',
 };
 
 /** The order of the page, for the error summary at the top (first problem first). */
@@ -224,6 +231,11 @@ const SECTION_ORDER = [
   'address.postalCode',
   'address.city',
   'email',
+  'dispense.requested',
+  'dispense.reason',
+  'dispense.endDate',
+  'documents.dispense_proof',
+  'dispense.swornStatement',
   'situation',
   'noemie',
   'beneficiaries',
@@ -239,7 +251,7 @@ const SECTION_ORDER = [
 export function pageOrder(path: string): number {
   const beneficiary = /^beneficiaries\.(\d+)\./.exec(path);
   if (beneficiary) return SECTION_ORDER.indexOf('beneficiaries') + Number(beneficiary[1]) / 100;
-  const documents = /^documents\./.test(path);
+  const documents = /^documents\./.test(path) && !SECTION_ORDER.includes(path);
   if (documents) return SECTION_ORDER.indexOf('documents');
   const index = SECTION_ORDER.indexOf(path);
   return index < 0 ? SECTION_ORDER.length : index;

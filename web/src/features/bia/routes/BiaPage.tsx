@@ -54,12 +54,19 @@ export function BiaPage() {
   if (!token || dead) return <InvalidLink />;
 
   if (finalized || bia.data?.status === 'finalized') {
+    // A dispense asked for instead of the affiliation: the employer decides next.
+    const dispense = finalized ? finalized.outcome === 'dispense' : bia.data?.draft.dispense !== undefined;
     return (
-      <Page title={copy.finalizedTitle}>
+      <Page title={dispense ? copy.dispenseSentTitle : copy.finalizedTitle}>
         <div className="form-card bia-section">
           <FormSuccess title={`Statut : ${AFFILIATION_STATUS_LABELS.finalized}`}>
-            {finalized ? <p>Bulletin finalisé le {formatDateTime(finalized.finalizedAt)}.</p> : null}
-            <p>{copy.finalizedLead}</p>
+            {finalized ? (
+              <p>
+                {dispense ? 'Demande envoyée le' : 'Bulletin finalisé le'}{' '}
+                {formatDateTime(finalized.finalizedAt)}.
+              </p>
+            ) : null}
+            <p>{dispense ? copy.dispenseSentLead : copy.finalizedLead}</p>
           </FormSuccess>
           {bia.data ? (
             <p>

@@ -29,4 +29,6 @@ export const useDispenseList = (companyId: string, query: DispenseQuery, pageSiz
     getNextPageParam: (last) => last.cursor ?? undefined,
     // While another view loads, the previous rows stay on screen (no flash of an empty table).
     placeholderData: keepPreviousData,
+    // The proofs' download links live 5 minutes: fresh ones before the shown ones expire.
+    refetchInterval: 4 * 60_000,
   });

@@ -9,7 +9,7 @@ import { applyServerError, formError, type FormError } from '../../../shared/for
 import { useSingleFlight } from '../../../shared/forms/use-single-flight';
 import type { z } from '../../../shared/forms/zod';
 import { TextAreaField } from '../../contact/components/fields';
-import { Modal } from '../../habilitations/components/Modal';
+import { Modal } from '../../../shared/components/Modal';
 import { useDecideDispense } from '../api/decide-dispense';
 import { dispensesCopy } from '../copy';
 import { ENDING_SOON_DAYS } from '../lib/links';

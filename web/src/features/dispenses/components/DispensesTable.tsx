@@ -83,7 +83,10 @@ export function DispensesTable({ dispenses, today, onDecide }: DispensesTablePro
                     <ul className="dsp-proofs">
                       {dispense.proofs.map((proof) => (
                         <li key={proof.uploadId}>
-                          {proof.fileName}{' '}
+                          {/* A link valid 5 minutes: the list is fetched again every 4 (api/list-dispenses.ts). */}
+                          <a href={proof.url} download={proof.fileName}>
+                            {proof.fileName}
+                          </a>{' '}
                           <span className="emp-cell-detail dsp-proofs__size">
                             {formatFileSize(proof.size)}
                           </span>

@@ -6,7 +6,7 @@ import { useCompanies } from '../../../shared/session/company';
 import { LoadingMessage, LoadMoreButton, QueryError } from '../../employees/components/feedback';
 import { useLoadMoreFocus } from '../../employees/components/use-load-more-focus';
 import { todayIso } from '../../employees/lib/dates';
-import { useReturnFocus } from '../../habilitations/components/Modal';
+import { useReturnFocus } from '../../../shared/components/Modal';
 import { useDispenseList, type DispenseSummary } from '../api/list-dispenses';
 import type { Decision } from '../components/DecideDispenseDialog';
 import { DispensesTable } from '../components/DispensesTable';
