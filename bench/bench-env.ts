@@ -10,10 +10,12 @@ import {
   generateCompanyDataset,
   toBackOfficeCsv,
   type BackOfficeRows,
+  type CompanyDataset,
   type CompanySummary,
 } from '../bin/local/demo-data';
 import type { LocalStack } from '../bin/local/stack';
 import { applySetCookies, invoke, type BenchRequest, type InvokeResult } from './invoke';
+import { People } from './people';
 import { resetRateCounters } from './sdk-capture';
 
 /**
@@ -69,7 +71,11 @@ export class BenchEnv {
     (routes as readonly RouteDefinition[]).map((r) => [r.id, r]),
   );
   companies!: { big: BenchCompany; small: BenchCompany };
+  /** Their back-office rows (people, contracts, establishments), to build files about them. */
+  datasets!: { big: CompanyDataset; small: CompanyDataset };
   admins!: { big: BenchUser; small: BenchUser };
+  /** New people to pré-affiliate or declare: valid NIRs that no bench company has insured. */
+  readonly people = new People();
   private fresh: CompanySummary[] = [];
   private counter = 0;
   /** Link tokens already handed out (each is single use). */
@@ -326,6 +332,8 @@ export class BenchEnv {
       };
     };
     this.companies = { big: await describe('20k', big.summary), small: await describe('50', small.summary) };
+    this.datasets = { big, small };
+    this.people.exclude([big, small].flatMap((dataset) => dataset.rows.assures.map((row) => row.nir)));
     this.fresh = fresh.map((dataset) => dataset.summary);
 
     // Their administrators, through the real activation, confirmation and login flows.

@@ -1,4 +1,5 @@
 import type { BenchResults, RouteResult } from './results-types';
+import type { ListDataSeed } from './seed-lists';
 import { evaluateTargets, kb, verdict } from './targets';
 
 /** bench/results.md: every figure with one line saying what it is. */
@@ -62,6 +63,14 @@ export function renderMarkdown(results: BenchResults): string {
     push(
       `- **Data** a company with ${results.data.big.insured.toLocaleString('en')} insured (${results.data.big.insuredIndexItems.toLocaleString('en')} affiliations in its GSI1 list partition) and one with ${results.data.small.insured} (${results.data.small.insuredIndexItems}), plus the demo data, all loaded through the real back-office import in ${results.data.seedSeconds.toFixed(0)} s`,
     );
+    const lists = results.data.lists;
+    if (lists) {
+      const counts = (c: ListDataSeed['big']) =>
+        `${c.affiliationRequests.toLocaleString('en')} pré-affiliations (${c.courriers.toLocaleString('en')} by courrier), ${c.dispenses.toLocaleString('en')} dispenses asked, ${(c.notAffiliated + c.endedStillAffiliated).toLocaleString('en')} DSN anomalies`;
+      push(
+        `- **Lists of issues #7 and #8** 20k company: ${counts(lists.big)}; 50 company: ${counts(lists.small)} — through the pré-affiliation import, the employees' BIA and a monthly DSN (importDsn), in ${lists.seconds.toFixed(0)} s of the seeding; the 50 company gets at least one SPA page + 1 of each list, so both sides of the 20k/50 ratio read full pages`,
+      );
+    }
   }
   push(
     '- Everything runs on this one machine: DynamoDB Local (Java), the emulators, the local API server and the load generators share its cores, so absolute figures are not AWS figures; the ratios compare like with like in the same run.',

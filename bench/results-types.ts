@@ -1,3 +1,4 @@
+import type { ListDataSeed } from './seed-lists';
 import type { Summary } from './stats';
 
 /** The shape of bench/results.json (and the input of the markdown report). */
@@ -166,6 +167,8 @@ export interface BenchResults {
     big: { companyNumber: string; insured: number; insuredIndexItems: number };
     small: { companyNumber: string; insured: number; insuredIndexItems: number };
     seedSeconds: number;
+    /** What each company got for the lists of issues #7 and #8 (seeded through the product, in `seedSeconds`). */
+    lists?: ListDataSeed;
   } | null;
   routes: RouteResult[];
   lists: {

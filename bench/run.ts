@@ -22,6 +22,7 @@ import { parseOptions, type BenchOptions, type Phase } from './options';
 import { renderMarkdown } from './report';
 import type { BenchResults, ListComparison, RawPageResult } from './results-types';
 import { ScenarioBook } from './scenarios';
+import { seedListData } from './seed-lists';
 import { installSdkCapture, rawDynamoClient, type CapturedCall } from './sdk-capture';
 import { initialJavaScript } from './spa-assets';
 import { compressedStatic } from './static-gzip';
@@ -202,6 +203,10 @@ async function main(): Promise<number> {
       smallInsured: options.smallInsured,
       freshCount: 2 * heavy + 20,
     });
+    log('seeding the new lists (pré-affiliations, dispenses, a DSN) through the product…');
+    const lists = await seedListData(env, {
+      perRoute: options.iterations + options.warmup + options.coldRuns + 5,
+    });
     results.data = {
       big: {
         companyNumber: env.companies.big.companyNumber,
@@ -214,6 +219,7 @@ async function main(): Promise<number> {
         insuredIndexItems: env.companies.small.insuredIndexItems,
       },
       seedSeconds: (Date.now() - seedStart) / 1000,
+      lists,
     };
     phaseDone('seed');
 

@@ -20,7 +20,7 @@ import {
   type AnomaliesRepository,
   type AnomalyItem,
 } from '../../adapters/dynamodb/anomalies-repository';
-import type { EmployeesRepository } from '../../adapters/dynamodb/employees-repository';
+import type { EmployeesRepository, InsuredItem } from '../../adapters/dynamodb/employees-repository';
 import type { UsersRepository } from '../../adapters/dynamodb/users-repository';
 import { MAX_TRANSACTION_ITEMS, transact, type TransactItem } from '../../adapters/dynamodb/transact';
 import type { Clock } from '../../ports/clock';
@@ -127,9 +127,7 @@ async function companyOf(ports: DsnImportPorts, dsn: Dsn, file: DsnFile): Promis
   return { companyId };
 }
 
-const toAffiliation = (
-  item: Awaited<ReturnType<AnomaliesRepository['allInsured']>>[number],
-): InsuredAffiliation => ({
+const toAffiliation = (item: InsuredItem): InsuredAffiliation => ({
   employeeId: item.insuredId,
   nir: item.nir,
   lastName: item.lastName,

@@ -22,7 +22,7 @@ export const dispensesCopy = {
   validateReminder: (days: number) =>
     `Vous recevrez un rappel ${days} jours avant la fin de la dispense : l'affiliation devra alors être faite, sauf nouvelle dispense.`,
   refuseExplain: (name: string) =>
-    `Votre refus et son motif sont notifiés à ${name}, dont l'affiliation au régime devra alors être faite.`,
+    `Votre refus et son motif sont notifiés à ${name}. Son affiliation au régime redevient obligatoire : sa demande d'affiliation repart sur un nouveau parcours (nouveau lien personnel, ou nouveau courrier, et relances habituelles), à suivre dans le suivi des affiliations.`,
   commentLabel: 'Motif du refus, adressé au salarié',
   commentHint: 'Par exemple : justificatif illisible, attestation expirée. 500 caractères au plus.',
   confirmValidate: 'Valider la dispense',
