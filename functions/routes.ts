@@ -493,7 +493,8 @@ export const routes = [
     handler: 'handlers/pre-affiliate-employee.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write', 'generated:write'],
-    summary: "Pré-affilier un salarié (établissement, statut, identité) : envoie le BIA par e-mail ou prépare le courrier. En-tête Idempotency-Key.",
+    summary:
+      'Pré-affilier un salarié (établissement, statut, identité) : envoie le BIA par e-mail ou prépare le courrier. En-tête Idempotency-Key.',
     tag: 'Affiliations',
   },
   {
@@ -503,7 +504,8 @@ export const routes = [
     handler: 'handlers/import-pre-affiliations.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write', 'generated:write'],
-    summary: "Pré-affiliation en masse depuis un CSV : rapport à blanc (ligne, erreur) puis création de toutes les demandes, ou d'aucune.",
+    summary:
+      "Pré-affiliation en masse depuis un CSV : rapport à blanc (ligne, erreur) puis création de toutes les demandes, ou d'aucune.",
     tag: 'Affiliations',
   },
   {
@@ -513,7 +515,8 @@ export const routes = [
     handler: 'handlers/list-affiliation-requests.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write'],
-    summary: "Suivi des demandes d'affiliation : salarié, établissement, mode, statut, dates ; filtres et pagination.",
+    summary:
+      "Suivi des demandes d'affiliation : salarié, établissement, mode, statut, dates ; filtres et pagination.",
     tag: 'Affiliations',
   },
   {
@@ -523,7 +526,8 @@ export const routes = [
     handler: 'handlers/remind-affiliation-request.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write', 'generated:write'],
-    summary: "Relancer : renvoie le lien (ou le courrier) au salarié maintenant ; une relance par 24 h au plus.",
+    summary:
+      'Relancer : renvoie le lien (ou le courrier) au salarié maintenant ; une relance par 24 h au plus.',
     tag: 'Affiliations',
   },
   {
@@ -533,7 +537,8 @@ export const routes = [
     handler: 'handlers/restart-affiliation-request.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write', 'generated:write'],
-    summary: "Relancer un nouveau parcours pour une demande abandonnée : nouveau lien, l'ancien ne fonctionne plus.",
+    summary:
+      "Relancer un nouveau parcours pour une demande abandonnée : nouveau lien, l'ancien ne fonctionne plus.",
     tag: 'Affiliations',
   },
   {
@@ -543,7 +548,8 @@ export const routes = [
     handler: 'handlers/get-affiliation-form.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write', 'generated:read', 'generated:write'],
-    summary: "Télécharger le formulaire : lettre et BIA en PDF (pré-rempli, ou tel que le salarié l'a complété), lien de courte durée.",
+    summary:
+      "Télécharger le formulaire : lettre et BIA en PDF (pré-rempli, ou tel que le salarié l'a complété), lien de courte durée.",
     tag: 'Affiliations',
   },
   {
@@ -553,7 +559,8 @@ export const routes = [
     handler: 'handlers/get-bia.ts',
     access: 'employeeLink',
     permissions: ['table:read', 'uploads:read'],
-    summary: "BIA du salarié (lien personnel) : données pré-remplies par l'employeur et brouillon enregistré.",
+    summary:
+      "BIA du salarié (lien personnel) : données pré-remplies par l'employeur et brouillon enregistré.",
     tag: 'BIA salarié',
   },
   {
@@ -563,7 +570,7 @@ export const routes = [
     handler: 'handlers/save-bia-draft.ts',
     access: 'employeeLink',
     permissions: ['table:read', 'table:write', 'uploads:read'],
-    summary: "Enregistrer le BIA en brouillon (statut Démarré par le salarié).",
+    summary: 'Enregistrer le BIA en brouillon (statut Démarré par le salarié).',
     tag: 'BIA salarié',
   },
   {
@@ -573,7 +580,8 @@ export const routes = [
     handler: 'handlers/create-bia-upload-url.ts',
     access: 'employeeLink',
     permissions: ['table:read', 'table:write', 'uploads:write'],
-    summary: "Dépôt direct vers S3 (POST pré-signé) du RIB ou de l'attestation de droits : PDF, JPEG ou PNG, 3 Mo au plus.",
+    summary:
+      "Dépôt direct vers S3 (POST pré-signé) du RIB ou de l'attestation de droits : PDF, JPEG ou PNG, 3 Mo au plus.",
     tag: 'BIA salarié',
   },
   {
@@ -583,7 +591,8 @@ export const routes = [
     handler: 'handlers/finalize-bia.ts',
     access: 'employeeLink',
     permissions: ['table:read', 'table:write', 'uploads:read', 'uploads:write'],
-    summary: "Finaliser le BIA : vérifie qu'il est complet, crée l'affiliation sur le bon contrat et prévient l'employeur.",
+    summary:
+      "Finaliser le BIA : vérifie qu'il est complet, crée l'affiliation sur le bon contrat et prévient l'employeur.",
     tag: 'BIA salarié',
   },
   {
@@ -613,7 +622,8 @@ export const routes = [
     handler: 'handlers/record-paper-bia.ts',
     access: 'insurer',
     permissions: ['table:read', 'table:write'],
-    summary: "Back-office : saisie d'un BIA papier reçu par courrier ; il est traité comme un BIA finalisé en ligne.",
+    summary:
+      "Back-office : saisie d'un BIA papier reçu par courrier ; il est traité comme un BIA finalisé en ligne.",
     tag: 'Back-office',
   },
   {
@@ -623,7 +633,8 @@ export const routes = [
     handler: 'handlers/list-anomalies.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write'],
-    summary: "Suivi des anomalies d'affiliation (DSN comparée aux affiliations) : ouvertes ou résolues, filtres, pagination, NIR masqué.",
+    summary:
+      "Suivi des anomalies d'affiliation (DSN comparée aux affiliations) : ouvertes ou résolues, filtres, pagination, NIR masqué.",
     tag: 'Anomalies',
   },
   {
@@ -633,7 +644,8 @@ export const routes = [
     handler: 'handlers/force-affiliation.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write'],
-    summary: "Forcer l'affiliation : crée ou corrige l'affiliation sur le contrat correspondant, d'après la DSN.",
+    summary:
+      "Forcer l'affiliation : crée ou corrige l'affiliation sur le contrat correspondant, d'après la DSN.",
     tag: 'Anomalies',
   },
   {
@@ -643,7 +655,8 @@ export const routes = [
     handler: 'handlers/force-radiation.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write'],
-    summary: "Forcer la radiation : radie le salarié à la date et pour le motif de fin de contrat déclarés en DSN.",
+    summary:
+      'Forcer la radiation : radie le salarié à la date et pour le motif de fin de contrat déclarés en DSN.',
     tag: 'Anomalies',
   },
   {
@@ -663,7 +676,8 @@ export const routes = [
     handler: 'handlers/list-dispenses.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write', 'uploads:read'],
-    summary: "Dispenses d'adhésion demandées par les salariés : à valider, validées, refusées, arrivant à échéance.",
+    summary:
+      "Dispenses d'adhésion demandées par les salariés : à valider, validées, refusées, arrivant à échéance.",
     tag: 'Anomalies',
   },
   {
@@ -684,7 +698,8 @@ export const routes = [
     handler: 'handlers/get-home-summary.ts',
     access: 'companyMember',
     permissions: ['table:read', 'table:write'],
-    summary: "Accueil : demandes d'affiliation par statut, anomalies ouvertes, dispenses à valider et arrivant à échéance (compteurs).",
+    summary:
+      "Accueil : demandes d'affiliation par statut, anomalies ouvertes, dispenses à valider et arrivant à échéance (compteurs).",
     tag: 'Accueil',
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -324,7 +324,9 @@ export const biaDraft = z
   .strict();
 export type BiaDraft = z.infer<typeof biaDraft>;
 
-export const saveBiaDraftRequest = z.object({ draft: biaDraft, version: z.number().int().nonnegative() }).strict();
+export const saveBiaDraftRequest = z
+  .object({ draft: biaDraft, version: z.number().int().nonnegative() })
+  .strict();
 export const finalizeBiaRequest = saveBiaDraftRequest;
 
 export const biaDocument = z.object({
@@ -413,7 +415,5 @@ export const listCourriersResponse = z.object({
 export const markCourrierPostedResponse = z.object({ requestId: affiliationRequestId, postedAt: z.string() });
 
 /** A paper BIA typed in by the back office: the same content as a finalized online BIA. */
-export const recordPaperBiaRequest = z
-  .object({ draft: biaDraft, receivedOn: isoDate })
-  .strict();
+export const recordPaperBiaRequest = z.object({ draft: biaDraft, receivedOn: isoDate }).strict();
 export const recordPaperBiaResponse = finalizeBiaResponse;

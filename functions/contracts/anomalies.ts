@@ -22,7 +22,9 @@ export const ANOMALY_TYPES = {
   establishment_mismatch: 'Établissement différent',
 } as const;
 export type AnomalyType = keyof typeof ANOMALY_TYPES;
-export const anomalyType = z.enum(Object.keys(ANOMALY_TYPES) as [AnomalyType], { error: 'Type d’anomalie inconnu.' });
+export const anomalyType = z.enum(Object.keys(ANOMALY_TYPES) as [AnomalyType], {
+  error: 'Type d’anomalie inconnu.',
+});
 
 export const ANOMALY_RESOLUTIONS = {
   forced_affiliation: 'Affiliation forcée',
@@ -80,7 +82,10 @@ export const listAnomaliesQuery = z
     limit: z.coerce.number().int().min(1).max(100).default(50),
   })
   .strict();
-export const listAnomaliesResponse = z.object({ items: z.array(anomalySummary), cursor: z.string().nullable() });
+export const listAnomaliesResponse = z.object({
+  items: z.array(anomalySummary),
+  cursor: z.string().nullable(),
+});
 
 /** The version the user saw: an anomaly changed meanwhile (or already resolved) is refused. */
 const versioned = z.object({ version: z.number().int().nonnegative() });
@@ -105,10 +110,14 @@ export const DISPENSE_REASON_VALUES = [
   'cdd_court',
   'presence_due',
 ] as const;
-export const dispenseReason = z.enum(DISPENSE_REASON_VALUES, { error: 'Choisissez le motif de la dispense.' });
+export const dispenseReason = z.enum(DISPENSE_REASON_VALUES, {
+  error: 'Choisissez le motif de la dispense.',
+});
 export type DispenseReason = z.infer<typeof dispenseReason>;
 
-export const dispenseState = z.enum(['pending', 'validated', 'refused'], { error: 'État de dispense inconnu.' });
+export const dispenseState = z.enum(['pending', 'validated', 'refused'], {
+  error: 'État de dispense inconnu.',
+});
 export const DISPENSE_STATE_LABELS = {
   pending: 'À valider',
   validated: 'Validée',
@@ -151,7 +160,10 @@ export const listDispensesQuery = z
     limit: z.coerce.number().int().min(1).max(100).default(50),
   })
   .strict();
-export const listDispensesResponse = z.object({ items: z.array(dispenseSummary), cursor: z.string().nullable() });
+export const listDispensesResponse = z.object({
+  items: z.array(dispenseSummary),
+  cursor: z.string().nullable(),
+});
 
 export const decideDispenseRequest = z
   .object({

@@ -64,7 +64,8 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const addDays = (iso: string, days: number): string => new Date(Date.parse(iso) + days * DAY_MS).toISOString();
+const addDays = (iso: string, days: number): string =>
+  new Date(Date.parse(iso) + days * DAY_MS).toISOString();
 
 export interface JourneySchedule {
   /** When the journey (first sending or restart) began. */
@@ -73,7 +74,8 @@ export interface JourneySchedule {
   readonly automaticRemindersSent: number;
 }
 
-export type DueAction = { kind: 'remind'; dueAt: string; reminderNumber: number } | { kind: 'abandon'; dueAt: string };
+export type DueAction =
+  { kind: 'remind'; dueAt: string; reminderNumber: number } | { kind: 'abandon'; dueAt: string };
 
 /** The next scheduled action of an open request: the next reminder not yet sent, else abandonment. */
 export function nextDueAction(schedule: JourneySchedule, policy: ReminderPolicy): DueAction {
@@ -101,7 +103,10 @@ export function checkManualReminder(
   policy: ReminderPolicy,
 ): void {
   nextStatus(status, 'remind');
-  if (lastReminderAt && Date.parse(now) - Date.parse(lastReminderAt) < policy.manualReminderHours * 3600_000) {
+  if (
+    lastReminderAt &&
+    Date.parse(now) - Date.parse(lastReminderAt) < policy.manualReminderHours * 3600_000
+  ) {
     throw new DomainError('UNPROCESSABLE', 'REMINDER_TOO_SOON');
   }
 }

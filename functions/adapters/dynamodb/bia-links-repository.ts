@@ -16,7 +16,11 @@ export interface BiaLinkItem {
 
 export async function biaLink(tokenDigest: string): Promise<BiaLinkItem | undefined> {
   const { Item } = await documentClient().send(
-    new GetCommand({ TableName: config().TABLE_NAME, Key: keys.linkToken(tokenDigest), ConsistentRead: true }),
+    new GetCommand({
+      TableName: config().TABLE_NAME,
+      Key: keys.linkToken(tokenDigest),
+      ConsistentRead: true,
+    }),
   );
   return Item?.purpose === 'bia' ? (Item as BiaLinkItem) : undefined;
 }

@@ -143,7 +143,10 @@ export const keys = {
   /** Counters of the home page's focus, changed in the same transactions as what they count. */
   companyCounters: (companyId: string): ItemKey => ({ PK: companyPk(companyId), SK: 'COUNTERS' }),
   /** Idempotency-Key of a state-changing call: the first answer, replayed to a retry. */
-  idempotency: (scope: string, key: string): ItemKey => ({ PK: `IDEMPOTENCY#${scope}#${key}`, SK: 'IDEMPOTENCY' }),
+  idempotency: (scope: string, key: string): ItemKey => ({
+    PK: `IDEMPOTENCY#${scope}#${key}`,
+    SK: 'IDEMPOTENCY',
+  }),
 
   // DSN imports, the anomalies they raise, and dispenses d'adhésion.
   /** Guard: one DSN file (by content digest) is imported once per company; holds its month. */
