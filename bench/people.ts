@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { PRE_AFFILIATION_CSV_COLUMNS } from '../functions/contracts/affiliation';
-import { nirFor, normaliseNir } from '../functions/domain/nir';
+import { maskNir, nirFor, normaliseNir } from '../functions/domain/nir';
 
 /**
  * New people for the benchmark to pré-affiliate or to declare in a DSN: plausible French
@@ -76,7 +76,7 @@ const ascii = (text: string) =>
 export class People {
   private readonly taken = new Set<string>();
   private readonly random: () => number;
-  private drawn = 0;
+  private readonly drawn: NewPerson[] = [];
 
   constructor(seed = 7_070) {
     this.random = seeded(seed);
@@ -111,10 +111,10 @@ export class People {
       });
     } while (this.taken.has(nir));
     this.taken.add(nir);
-    const n = ++this.drawn;
+    const n = this.drawn.length + 1;
     const firstName = this.pick(FIRST_NAMES[sex]);
     const lastName = this.pick(LAST_NAMES);
-    return {
+    const person: NewPerson = {
       sex,
       civilite: sex === 1 ? 'M' : 'MME',
       lastName,
@@ -124,6 +124,22 @@ export class People {
       email: `${ascii(firstName)}.${ascii(lastName)}.${n}@example.com`.replace(/-+/g, '-'),
       address: this.pick(ADDRESSES),
     };
+    this.drawn.push(person);
+    return person;
+  }
+
+  /**
+   * Someone drawn before, as a list shows them (NIR masked): the DSN's anomalies name people
+   * the benchmark declared. Undefined unless exactly one person matches.
+   */
+  find(shown: { maskedNir: string; lastName: string; firstName: string }): NewPerson | undefined {
+    const matches = this.drawn.filter(
+      (person) =>
+        person.lastName === shown.lastName &&
+        person.firstName === shown.firstName &&
+        maskNir(person.nir) === shown.maskedNir,
+    );
+    return matches.length === 1 ? matches[0] : undefined;
   }
 }
 

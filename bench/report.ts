@@ -169,9 +169,18 @@ export function renderMarkdown(results: BenchResults): string {
       'Each GET route with `{companyId}` called for both companies by their administrator; ratio = 20k company / 50 company (target ≤ 1.1: a page must not cost more because the company is big).',
       '',
       table(
-        ['Route', '20k: RCU, p50 ms', '50: RCU, p50 ms', 'RCU ratio', 'p50 ratio', 'Notes'],
+        [
+          'Route',
+          'Page (20k / 50)',
+          '20k: RCU, p50 ms',
+          '50: RCU, p50 ms',
+          'RCU ratio',
+          'p50 ratio',
+          'Notes',
+        ],
         results.lists.routes.map((list) => [
           list.id,
+          `${list.big.outcomes[0]?.value ?? '—'} / ${list.small.outcomes[0]?.value ?? '—'}`,
           `${list.big.dynamodb.rcu.median}, ${ms(list.big.latencyMs.p50)}`,
           `${list.small.dynamodb.rcu.median}, ${ms(list.small.latencyMs.p50)}`,
           times(list.rcuRatio),

@@ -65,7 +65,8 @@ export function listDataCounts(insured: number, perRoute: number): ListDataCount
     affiliationRequests: Math.max(affiliationRequests, courriers + 2 * perRoute),
     courriers,
     dispenses: share(rates.dispenses, Math.max(page, perRoute)),
-    notAffiliated: share(rates.notAffiliated, Math.max(page, perRoute)),
+    // Forced affiliations and "Dispensé" both use not_affiliated anomalies up.
+    notAffiliated: share(rates.notAffiliated, Math.max(page, 2 * perRoute)),
     endedStillAffiliated: share(rates.endedStillAffiliated, perRoute),
   };
 }
@@ -125,11 +126,20 @@ async function importPreAffiliations(
   for (const chunk of importChunks(lines)) {
     const result = await env.call('importPreAffiliations', {
       params: { companyId: company.companyId },
-      body: { importId: randomUUID(), fileName: 'embauches.csv', csv: preAffiliationCsv(chunk), dryRun: false },
+      body: {
+        importId: randomUUID(),
+        fileName: 'embauches.csv',
+        csv: preAffiliationCsv(chunk),
+        dryRun: false,
+      },
       cookies: { ...admin.cookies },
       ip: admin.ip,
     });
-    const report = result.body as { created?: number; errors?: unknown[]; requests?: { requestId: string }[] };
+    const report = result.body as {
+      created?: number;
+      errors?: unknown[];
+      requests?: { requestId: string }[];
+    };
     if (result.status !== 200 || report.created !== chunk.length) {
       throw new Error(
         `pré-affiliation import for ${company.label}: ${result.status} ${JSON.stringify(report.errors?.slice(0, 3) ?? report)}`,
@@ -290,7 +300,11 @@ export function monthlyDsn(
 }
 
 /** Drops the DSN in the company's folder of the inbound bucket; the importDsn trigger raises the anomalies. */
-async function importMonthlyDsn(env: BenchEnv, company: BenchCompany, dsn: DsnModel): Promise<DsnImportReport> {
+async function importMonthlyDsn(
+  env: BenchEnv,
+  company: BenchCompany,
+  dsn: DsnModel,
+): Promise<DsnImportReport> {
   const key = `dsn/${company.mainSiret}/bench-${dsn.month}.dsn`;
   const [report] = (await env.stack.importFile(key, writeDsn(dsn))) as DsnImportReport[];
   if (report?.status !== 'imported')

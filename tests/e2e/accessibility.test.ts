@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { addSession, launchBrowser, signedInAdmin } from '../support/browser';
+import { addSession, launchBrowser, seriousViolations, signedInAdmin } from '../support/browser';
 
 /**
  * Every page of the SPA, signed in and signed out, scanned with axe in Chromium once its data
@@ -40,16 +39,6 @@ const publicPages = [
   '/cgu',
   '/page-qui-n-existe-pas',
 ];
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      nodes: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-}
 
 describe('accessibility of every page', () => {
   const baseUrl = process.env.EES_BASE_URL ?? inject('baseUrl');

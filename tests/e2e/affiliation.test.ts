@@ -1,8 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uniqueEmail } from '../support/auth-flow';
-import { addSession, launchBrowser, screenshots, SESSION_COOKIE } from '../support/browser';
+import {
+  addSession,
+  launchBrowser,
+  screenshots,
+  seriousViolations,
+  SESSION_COOKIE,
+  watchPageErrors,
+} from '../support/browser';
 import {
   biaTokenIn,
   emailsTo,
@@ -51,15 +57,9 @@ const bruno = {
   nir: randomNir(1, 1984, 11),
 };
 
-function watchErrors(target: Page) {
-  target.on('pageerror', (error) => pageErrors.push(error.message));
-  target.on('console', (message) => {
-    // The uploads go to another origin: a CSP or CORS refusal would show here.
-    if (message.type() === 'error' && /Content Security Policy|Refused to|CORS/i.test(message.text())) {
-      pageErrors.push(message.text());
-    }
-  });
-}
+// The uploads go to another origin: a CSP or CORS refusal would show in the console.
+const watchErrors = (target: Page) =>
+  watchPageErrors(target, pageErrors, /Content Security Policy|Refused to|CORS/i);
 
 beforeAll(async () => {
   [browser, employer] = await Promise.all([
@@ -83,16 +83,6 @@ afterAll(async () => {
   await browser?.close();
   expect(pageErrors).toEqual([]);
 });
-
-async function seriousViolations(target: Page) {
-  const results = await new AxeBuilder({ page: target }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      nodes: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-}
 
 /** The bytes a download event delivered. */
 async function downloaded(download: Download): Promise<Buffer> {

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeDsn } from '../../functions/domain/dsn/write-dsn';
@@ -11,7 +10,14 @@ import {
   importDsnFile,
   newHire,
 } from '../support/dsn';
-import { addSession, launchBrowser, screenshots, SESSION_COOKIE } from '../support/browser';
+import {
+  launchBrowser,
+  openPage,
+  portalContext,
+  screenshots,
+  seriousViolations,
+  SESSION_COOKIE,
+} from '../support/browser';
 import { freshEmployer, type Employer } from '../support/pre-affiliation';
 
 /**
@@ -59,35 +65,12 @@ afterAll(async () => {
 });
 
 async function open(path: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    viewport: { width: 1280, height: 900 },
-    locale: 'fr-FR',
+  const context = await portalContext(browser, baseUrl, {
+    ip: employer.who.ip,
+    session: employer.who.jar.get(SESSION_COOKIE)!,
   });
-  context.setDefaultTimeout(15_000);
-  await context.setExtraHTTPHeaders({ 'x-forwarded-for': employer.who.ip });
-  await addSession(context, baseUrl, employer.who.jar.get(SESSION_COOKIE)!);
   contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
-      pageErrors.push(message.text());
-    }
-  });
-  await page.goto(path);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  return page;
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      nodes: violation.nodes.map((node) => node.target.join(' ')),
-    }));
+  return openPage(context, path, pageErrors);
 }
 
 /** The home page's "Anomalies à traiter" counter, once the focus has loaded. */

@@ -1,10 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CompanySummary } from '../../bin/local/demo-data';
 import { sentMessages } from '../support/api';
 import { e164, latestCode, STRONG_PASSWORD, uniqueEmail, uniqueMobile } from '../support/auth-flow';
-import { launchBrowser, randomIp, screenshots } from '../support/browser';
+import {
+  launchBrowser,
+  openPage,
+  portalContext,
+  randomIp,
+  screenshots,
+  seriousViolations,
+} from '../support/browser';
 import { freshCompany } from '../support/fixtures';
 
 /**
@@ -43,39 +49,12 @@ afterAll(async () => {
 });
 
 async function newContext(ip: string): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    viewport: { width: 1280, height: 900 },
-    locale: 'fr-FR',
-  });
-  context.setDefaultTimeout(10_000);
-  await context.setExtraHTTPHeaders({ 'x-forwarded-for': ip });
+  const context = await portalContext(browser, baseUrl, { ip, timeout: 10_000 });
   contexts.push(context);
   return context;
 }
 
-async function openPage(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
-      pageErrors.push(message.text());
-    }
-  });
-  await page.goto(path);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  return page;
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      nodes: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-}
+const open = (context: BrowserContext, path: string): Promise<Page> => openPage(context, path, pageErrors);
 
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -111,7 +90,7 @@ const smsTo = async (mobile: string) => (await sentMessages()).sms.filter((sms) 
 
 describe('Activer mon espace, then the first login with the SMS code', () => {
   it('activates the company in three steps, each accessible', async () => {
-    const page = (firstPage = await openPage(firstContext, '/activation'));
+    const page = (firstPage = await open(firstContext, '/activation'));
     expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toContain('Étape 1 sur 3');
     const steps = page.getByRole('list', { name: "Étapes de l'activation" });
     expect(await steps.locator('[aria-current="step"]').textContent()).toContain('Votre entreprise');
@@ -166,7 +145,7 @@ describe('Activer mon espace, then the first login with the SMS code', () => {
     expect(
       await page.getByRole('link', { name: /conditions générales d'utilisation/ }).getAttribute('href'),
     ).toBe('/cgu');
-    const terms = await openPage(firstContext, '/cgu');
+    const terms = await open(firstContext, '/cgu');
     expect(await terms.getByRole('main').textContent()).toContain('Version 2026-11');
     expect(await terms.getByRole('main').textContent()).toContain('délégué à la protection des données');
     expect(await seriousViolations(terms)).toEqual([]);
@@ -206,7 +185,7 @@ describe('Activer mon espace, then the first login with the SMS code', () => {
   });
 
   it('refuses a wrong password with the generic French message, focused', async () => {
-    const page = await openPage(await newContext(randomIp()), '/connexion');
+    const page = await open(await newContext(randomIp()), '/connexion');
     await fillLogin(page, person.email, 'pas-le-bon-mot-de-passe');
     const alert = page.getByRole('alert');
     await alert.waitFor();
@@ -273,7 +252,7 @@ describe('Activer mon espace, then the first login with the SMS code', () => {
 describe('activation errors', () => {
   it('brings an e-mail that already has an account back to the step where it was typed', async () => {
     const other = await freshCompany();
-    const page = await openPage(await newContext(randomIp()), '/activation');
+    const page = await open(await newContext(randomIp()), '/activation');
     await page.getByLabel('Numéro de SIRET').fill(other.mainSiret);
     await page.getByLabel('Identifiant entreprise').fill(other.companyNumber);
     await page.getByRole('button', { name: 'Valider' }).click();
@@ -340,7 +319,7 @@ describe('when the code is asked again', () => {
   });
 
   it('asks again in a new browser, showing the verified number masked and read-only', async () => {
-    const page = await openPage(await newContext(homeIp), '/connexion');
+    const page = await open(await newContext(homeIp), '/connexion');
     await fillLogin(page, person.email, person.password);
     expect(await afterCredentials(page, '/')).toBe('code');
     const main = page.getByRole('main');
@@ -361,7 +340,7 @@ describe('when the code is asked again', () => {
   });
 
   it('can be done with the keyboard only, with a visible focus', async () => {
-    const page = await openPage(await newContext(randomIp()), '/connexion');
+    const page = await open(await newContext(randomIp()), '/connexion');
     const tabTo = async (
       predicate: (element: Awaited<ReturnType<typeof focused>>) => boolean,
       what: string,
@@ -399,7 +378,7 @@ describe('when the code is asked again', () => {
 describe('Mot de passe oublié', () => {
   it('answers the same for any address, and the e-mailed link sets a new password', async () => {
     const context = await newContext(homeIp);
-    const page = await openPage(context, '/mot-de-passe-oublie');
+    const page = await open(context, '/mot-de-passe-oublie');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'mot-de-passe-oublie');
     await page.getByLabel('Adresse e-mail', { exact: true }).fill(person.email);
@@ -424,7 +403,7 @@ describe('Mot de passe oublié', () => {
     await page.getByText('Mot de passe modifié').waitFor();
 
     // The same link does not work twice (opened again from the e-mail: a new tab).
-    const again = await openPage(context, link!);
+    const again = await open(context, link!);
     await again.getByLabel('Nouveau mot de passe', { exact: true }).fill(newPassword);
     await again.getByLabel('Confirmation du nouveau mot de passe', { exact: true }).fill(newPassword);
     await again.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();

@@ -1,11 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
-  addSession,
   launchBrowser,
+  openPage,
+  portalContext,
   randomIp,
   screenshots,
+  seriousViolations,
   signedInAdmin,
   type SignedInAdmin,
 } from '../support/browser';
@@ -33,35 +34,13 @@ afterAll(async () => {
 });
 
 async function open(path: string, { width = 1280, signedIn = false } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    viewport: { width, height: 900 },
-    locale: 'fr-FR',
+  const context = await portalContext(browser, baseUrl, {
+    ip: randomIp(),
+    width,
+    ...(signedIn ? { session: admin.session } : {}),
   });
-  context.setDefaultTimeout(15_000);
-  await context.setExtraHTTPHeaders({ 'x-forwarded-for': randomIp() });
   contexts.push(context);
-  if (signedIn) await addSession(context, baseUrl, admin.session);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
-      pageErrors.push(message.text());
-    }
-  });
-  await page.goto(path);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  return page;
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      nodes: violation.nodes.map((node) => node.target.join(' ')),
-    }));
+  return openPage(context, path, pageErrors);
 }
 
 const focused = (page: Page) =>

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sentMessages } from '../support/api';
@@ -6,6 +5,7 @@ import {
   addSession,
   launchBrowser,
   screenshots,
+  seriousViolations,
   signedInAdmin,
   type SignedInAdmin,
 } from '../support/browser';
@@ -56,16 +56,6 @@ afterAll(async () => {
   expect(pageErrors).toEqual([]);
 });
 
-async function seriousViolations() {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      nodes: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-}
-
 const fileItem = (name: string) => page.locator(`li[data-file-name="${name}"]`);
 const filePicker = () => page.getByLabel('Pièces jointes (facultatif)');
 
@@ -103,7 +93,7 @@ describe('Nous contacter', () => {
         ],
       },
     ]);
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Nothing filled in: the motif, first field, takes the focus with its message.
     await page.getByRole('button', { name: 'Envoyer mon message' }).click();
@@ -150,7 +140,7 @@ describe('Nous contacter', () => {
     expect(await page.getByRole('alert').first().textContent()).toContain('n’est pas du format annoncé');
     // The other file is untouched.
     expect(await fileItem('rib.pdf').textContent()).toContain('Prêt');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'contact-piece-refusee');
   });
 
@@ -187,7 +177,7 @@ describe('Nous contacter', () => {
     expect(await row.textContent()).toContain('rib.pdf');
     expect(await row.textContent()).toContain('attestation.png');
     await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain('Transmis à nos équipes');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'contact-envoye');
   });
 
@@ -203,7 +193,7 @@ describe('Nous contacter', () => {
     await page.setViewportSize({ width: 375, height: 812 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

@@ -1,7 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { addSession, launchBrowser, screenshots, SESSION_COOKIE } from '../support/browser';
+import {
+  addSession,
+  launchBrowser,
+  screenshots,
+  seriousViolations,
+  SESSION_COOKIE,
+  watchPageErrors,
+} from '../support/browser';
 import {
   emailsTo,
   freshEmployer,
@@ -29,24 +35,9 @@ const lastName = uniqueLastName();
 const endDate = inDays(120);
 const pageErrors: string[] = [];
 
-function watchErrors(target: Page) {
-  target.on('pageerror', (error) => pageErrors.push(error.message));
-  target.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to|CORS/i.test(message.text())) {
-      pageErrors.push(message.text());
-    }
-  });
-}
-
-async function seriousViolations(target: Page) {
-  const results = await new AxeBuilder({ page: target }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      nodes: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-}
+// The uploads go to another origin: a CSP or CORS refusal would show in the console.
+const watchErrors = (target: Page) =>
+  watchPageErrors(target, pageErrors, /Content Security Policy|Refused to|CORS/i);
 
 beforeAll(async () => {
   [browser, employer] = await Promise.all([launchBrowser(), freshEmployer()]);

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
-  addSession,
   launchBrowser,
+  openPage,
+  portalContext,
   screenshots,
+  seriousViolations,
   signedInAdmin,
   type SignedInAdmin,
 } from '../support/browser';
@@ -30,34 +31,9 @@ afterAll(async () => {
 });
 
 async function open(path: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    viewport: { width, height: 900 },
-    locale: 'fr-FR',
-  });
-  context.setDefaultTimeout(15_000);
+  const context = await portalContext(browser, baseUrl, { width, session: admin.session });
   contexts.push(context);
-  await addSession(context, baseUrl, admin.session);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
-      pageErrors.push(message.text());
-    }
-  });
-  await page.goto(path);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  return page;
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      nodes: violation.nodes.map((node) => node.target.join(' ')),
-    }));
+  return openPage(context, path, pageErrors);
 }
 
 describe('Mes documents pratiques', () => {

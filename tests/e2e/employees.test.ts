@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,7 +13,15 @@ import {
   logIn,
   type Browser as ApiBrowser,
 } from '../support/auth-flow';
-import { addSession, launchBrowser, randomIp, screenshots, SESSION_COOKIE } from '../support/browser';
+import {
+  launchBrowser,
+  openPage,
+  portalContext,
+  randomIp,
+  screenshots,
+  seriousViolations,
+  SESSION_COOKIE,
+} from '../support/browser';
 import { importCompanies } from '../support/company-import';
 
 /**
@@ -96,37 +103,9 @@ afterAll(async () => {
 });
 
 async function open(path: string, { clock = false } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    viewport: { width: 1280, height: 900 },
-    locale: 'fr-FR',
-    acceptDownloads: true,
-  });
-  context.setDefaultTimeout(15_000);
-  await context.setExtraHTTPHeaders({ 'x-forwarded-for': ip });
-  await addSession(context, baseUrl, session);
+  const context = await portalContext(browser, baseUrl, { ip, session, acceptDownloads: true });
   contexts.push(context);
-  const page = await context.newPage();
-  if (clock) await page.clock.install();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
-      pageErrors.push(message.text());
-    }
-  });
-  await page.goto(path);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  return page;
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      nodes: violation.nodes.map((node) => node.target.join(' ')),
-    }));
+  return openPage(context, path, pageErrors, clock ? { beforeGoto: (page) => page.clock.install() } : {});
 }
 
 const focused = (page: Page) =>

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -11,11 +10,13 @@ import {
 } from '../support/auth-flow';
 import { freshCompany } from '../support/fixtures';
 import {
-  addSession,
   launchBrowser,
+  portalContext,
   randomIp,
   screenshots,
+  seriousViolations,
   signedInAdmin,
+  watchPageErrors,
   type SignedInAdmin,
 } from '../support/browser';
 
@@ -44,9 +45,7 @@ const invitedName = `${invited.firstName} ${invited.lastName}`;
 
 beforeAll(async () => {
   [browser, admin] = await Promise.all([launchBrowser(), signedInAdmin()]);
-  const context = await newContext();
-  await addSession(context, baseUrl, admin.session);
-  adminPage = await newPage(context);
+  adminPage = await newPage(await newContext(1280, admin.session));
 });
 
 afterAll(async () => {
@@ -55,37 +54,20 @@ afterAll(async () => {
   expect(pageErrors).toEqual([]);
 });
 
-async function newContext(width = 1280): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    viewport: { width, height: 900 },
-    locale: 'fr-FR',
+async function newContext(width = 1280, session?: string): Promise<BrowserContext> {
+  const context = await portalContext(browser, baseUrl, {
+    ip: randomIp(),
+    width,
+    ...(session ? { session } : {}),
   });
-  context.setDefaultTimeout(15_000);
-  await context.setExtraHTTPHeaders({ 'x-forwarded-for': randomIp() });
   contexts.push(context);
   return context;
 }
 
 async function newPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
-      pageErrors.push(message.text());
-    }
-  });
+  watchPageErrors(page, pageErrors);
   return page;
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      nodes: violation.nodes.map((node) => node.target.join(' ')),
-    }));
 }
 
 const focused = (page: Page) =>
@@ -297,8 +279,7 @@ describe('Gestion des habilitations', () => {
   });
 
   it('fits a 375 px screen', async () => {
-    const page = await newPage(await newContext(375));
-    await addSession(page.context(), baseUrl, admin.session);
+    const page = await newPage(await newContext(375, admin.session));
     await openHabilitations(page);
     await userRow(page, '(vous)').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,7 +1,14 @@
 import { randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { activateAndConfirm, browser as apiBrowser, logIn, type ActivatedAdmin } from './auth-flow';
 import { freshCompany } from './fixtures';
 
@@ -70,6 +77,70 @@ export async function addSession(context: BrowserContext, baseUrl: string, sessi
       sameSite: 'Strict',
     },
   ]);
+}
+
+interface PortalContextOptions extends BrowserContextOptions {
+  /** The address sent as X-Forwarded-For (see `randomIp`); none: the runner's own. */
+  ip?: string;
+  /** A session cookie value: the context is signed in. */
+  session?: string;
+  width?: number;
+  timeout?: number;
+}
+
+/** A context of the portal as a French desktop browser opens it; signed in when given a session. */
+export async function portalContext(
+  browser: Browser,
+  baseUrl: string,
+  { ip, session, width = 1280, timeout = 15_000, ...options }: PortalContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width, height: 900 },
+    locale: 'fr-FR',
+    ...options,
+  });
+  context.setDefaultTimeout(timeout);
+  if (ip) await context.setExtraHTTPHeaders({ 'x-forwarded-for': ip });
+  if (session) await addSession(context, baseUrl, session);
+  return context;
+}
+
+/** What the console says when the CSP (or CORS, `refusals` widened) blocks something. */
+export const CONSOLE_REFUSALS = /Content Security Policy|Refused to/i;
+
+/** Collects a page's script errors and console refusals into `errors` (a test file fails on any). */
+export function watchPageErrors(page: Page, errors: string[], refusals: RegExp = CONSOLE_REFUSALS): void {
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && refusals.test(message.text())) errors.push(message.text());
+  });
+}
+
+/** A new page of `context`, watched for errors, at `path` once its title (h1) is there. */
+export async function openPage(
+  context: BrowserContext,
+  path: string,
+  errors: string[],
+  { beforeGoto }: { beforeGoto?: (page: Page) => Promise<void> } = {},
+): Promise<Page> {
+  const page = await context.newPage();
+  await beforeGoto?.(page);
+  watchPageErrors(page, errors);
+  await page.goto(path);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return page;
+}
+
+/** axe's serious and critical violations of the page as it stands: rule and elements. */
+export async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      nodes: violation.nodes.map((node) => node.target.join(' ')),
+    }));
 }
 
 /**

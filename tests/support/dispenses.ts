@@ -2,11 +2,9 @@
  * Dispenses d'adhésion in tests: an employee who asks for one in their BIA, the employer's
  * list and decision, the company's counters and the reminder job run as at another date.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../functions/adapters/dynamodb/table-keys';
-import { documentClient } from '../../functions/runtime/clients';
-import { config } from '../../functions/runtime/config';
 import { control } from './api';
+import { storedItem } from './table';
 import {
   employeeWith,
   PDF,
@@ -122,15 +120,9 @@ export const decide = (
 
 /** The home page counters of a company, as stored (kept in the same transactions as the changes). */
 export async function countersOf(companyId: string): Promise<Record<string, number>> {
-  const { Item } = await documentClient().send(
-    new GetCommand({
-      TableName: config().TABLE_NAME,
-      Key: keys.companyCounters(companyId),
-      ConsistentRead: true,
-    }),
-  );
+  const item = await storedItem(keys.companyCounters(companyId));
   const counters: Record<string, number> = {};
-  for (const [name, value] of Object.entries(Item ?? {}))
+  for (const [name, value] of Object.entries(item ?? {}))
     if (typeof value === 'number') counters[name] = value;
   return counters;
 }

@@ -106,6 +106,35 @@ export function departed(person: DeclaredPerson, date: string, reason: Radiation
   };
 }
 
+/** The insured declared under the other statut, on its socle (a statut change anomaly). */
+export function promoted(dataset: CompanyDataset, row: InsuredRow): DeclaredPerson {
+  const declared = asDeclared(dataset, row);
+  const otherStatut = statutOf(dataset, row.contrat_employeur) === 'cadre' ? 'non_cadre' : 'cadre';
+  return {
+    ...declared,
+    employee: {
+      ...declared.employee,
+      contracts: [{ ...declared.employee.contracts[0]!, statut: otherStatut }],
+      affiliations: [{ contractReference: socleContract(dataset, otherStatut).contrat_employeur }],
+    },
+  };
+}
+
+/** The insured declared in another establishment of the company (an establishment change anomaly). */
+export function moved(dataset: CompanyDataset, row: InsuredRow): DeclaredPerson {
+  const declared = asDeclared(dataset, row);
+  return {
+    ...declared,
+    siret: dataset.summary.establishmentSirets.find((siret) => siret !== declared.siret)!,
+  };
+}
+
+/** The insured declared with a birth date the affiliation does not have (a typo in the payroll). */
+export function misdated(dataset: CompanyDataset, row: InsuredRow): DeclaredPerson {
+  const declared = asDeclared(dataset, row);
+  return { ...declared, employee: { ...declared.employee, birthDate: '1950-01-01' } };
+}
+
 /** A DSN of the company for `month` declaring these people, each in their establishment. */
 export function dsnOf(dataset: CompanyDataset, month: string, people: readonly DeclaredPerson[]): DsnModel {
   const sirets = dataset.summary.establishmentSirets;

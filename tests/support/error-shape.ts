@@ -16,6 +16,13 @@ const FRENCH =
 const ENGLISH =
   /\b(the|must|should|expected|received|required|invalid|please|error|failed|unknown|too long|too short|not allowed)\b/i;
 
+/** The body of a refusal, as the tests read it (its shape is checked by assertCleanError). */
+export interface ErrorAnswer {
+  code: string;
+  message: string;
+  fields?: Record<string, string>;
+}
+
 export interface ResponseLike {
   status: number;
   body: unknown;

@@ -3,8 +3,9 @@ import { documentClient } from '../../runtime/clients';
 import { config } from '../../runtime/config';
 import { keys } from './table-keys';
 import { del, put, update } from './users-repository';
-import { batchGet, type TransactItem } from './transact';
-import { queryPage, type Page } from './query-page';
+import { batchGet, getItem, type TransactItem } from './transact';
+import { equalityFilter, oneCompanyFilter, queryFilledPage, queryPage, type Page } from './query-page';
+import { versionedUpdate } from './update-expression';
 import type { AffiliationStatus } from '../../domain/affiliation-request';
 import type { AffiliationMode, BiaDraft, BiaDocumentKind, PostalAddress } from '../../contracts/affiliation';
 
@@ -75,14 +76,7 @@ export async function getAffiliationRequest(
   companyId: string,
   requestId: string,
 ): Promise<AffiliationRequestItem | undefined> {
-  const { Item } = await documentClient().send(
-    new GetCommand({
-      TableName: config().TABLE_NAME,
-      Key: keys.affiliationRequest(companyId, requestId),
-      ConsistentRead: true,
-    }),
-  );
-  return Item as AffiliationRequestItem | undefined;
+  return getItem<AffiliationRequestItem>(keys.affiliationRequest(companyId, requestId));
 }
 
 /** Names of the home page counters (one attribute each on the company's counters item). */
@@ -135,9 +129,6 @@ export interface AffiliationListFilters {
   mode?: AffiliationMode;
   siret?: string;
 }
-
-/** A page of a filtered list: a few Queries of the same partition until the page is full. */
-const MAX_QUERIES_PER_PAGE = 5;
 
 export const affiliationRequestsRepository = () => ({
   get: getAffiliationRequest,
@@ -195,16 +186,6 @@ export const affiliationRequestsRepository = () => ({
     cursor: string | undefined,
     limit: number,
   ): Promise<Page<AffiliationRequestItem>> {
-    const sieve = Object.entries({ mode: filters.mode, siret: filters.siret }).filter(
-      (entry): entry is [string, string] => entry[1] !== undefined,
-    );
-    const filter = sieve.length
-      ? {
-          FilterExpression: sieve.map(([field]) => `#${field} = :${field}`).join(' AND '),
-          ExpressionAttributeNames: Object.fromEntries(sieve.map(([field]) => [`#${field}`, field])),
-          ExpressionAttributeValues: Object.fromEntries(sieve.map(([field, value]) => [`:${field}`, value])),
-        }
-      : undefined;
     const prefix = keys.affiliationRequestsPrefix(companyId);
     const where = filters.status
       ? {
@@ -212,22 +193,15 @@ export const affiliationRequestsRepository = () => ({
           partition: keys.affiliationRequestByStatusPartition(companyId, filters.status),
         }
       : { partition: { PK: prefix.PK }, sortKeyPrefix: prefix.SKPrefix };
-    const items: AffiliationRequestItem[] = [];
-    let next = cursor;
-    for (let round = 0; round < MAX_QUERIES_PER_PAGE; round++) {
-      // Never more evaluated items than the page still lacks: the cursor stays exact.
-      const page = await queryPage<AffiliationRequestItem>({
+    return queryFilledPage<AffiliationRequestItem>(
+      {
         ...where,
-        filter,
+        filter: equalityFilter({ mode: filters.mode, siret: filters.siret }),
         descending: true,
-        cursor: next,
-        limit: limit - items.length,
-      });
-      items.push(...page.items);
-      next = page.cursor ?? undefined;
-      if (!next || items.length >= limit || !filter) break;
-    }
-    return { items, cursor: next ?? null };
+      },
+      cursor,
+      limit,
+    );
   },
 
   /** Open requests whose reminder or abandonment is due at `nowIso` (sparse GSI1), oldest first. */
@@ -239,12 +213,7 @@ export const affiliationRequestsRepository = () => ({
       sortKeyBelow: `${nowIso}~`,
       cursor,
       limit,
-      filter: companyId
-        ? {
-            FilterExpression: 'companyId = :companyId',
-            ExpressionAttributeValues: { ':companyId': companyId },
-          }
-        : undefined,
+      filter: oneCompanyFilter(companyId),
     });
   },
 
@@ -345,24 +314,5 @@ export function affiliationRequestUpdate(
   read: Pick<AffiliationRequestItem, 'companyId' | 'requestId' | 'version'>,
   change: { set: Record<string, unknown>; remove?: string[] },
 ): TransactItem {
-  const names: Record<string, string> = { '#version': 'version' };
-  const values: Record<string, unknown> = { ':expected': read.version, ':next': read.version + 1 };
-  const sets = ['#version = :next'];
-  const removes = [...(change.remove ?? [])];
-  Object.entries(change.set).forEach(([field, value], index) => {
-    names[`#f${index}`] = field;
-    if (value === undefined) {
-      removes.push(`#f${index}`);
-      return;
-    }
-    values[`:f${index}`] = value;
-    sets.push(`#f${index} = :f${index}`);
-  });
-  return update(
-    keys.affiliationRequest(read.companyId, read.requestId),
-    `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-    values,
-    '#version = :expected',
-    names,
-  );
+  return versionedUpdate(keys.affiliationRequest(read.companyId, read.requestId), read.version, change);
 }

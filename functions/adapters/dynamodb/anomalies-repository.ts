@@ -3,42 +3,32 @@
  * import guard, the home page's anomaly counter, and the reads of the company's state an
  * import compares the DSN with (insured, requests under way, dispenses).
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../runtime/clients';
 import { config } from '../../runtime/config';
 import type { AnomalyResolution } from '../../contracts/anomalies';
-import type { AnomalyType, DsnFacts } from '../../domain/dsn/anomalies';
+import type { Anomaly, AnomalyType } from '../../domain/dsn/anomalies';
 import type { AffiliationStatus } from '../../domain/affiliation-request';
 import type { DispenseState } from '../../domain/dispenses';
-import { keys, type ItemKey } from './table-keys';
-import { batchGet, type TransactItem } from './transact';
-import { queryPage, type Page } from './query-page';
+import { keys } from './table-keys';
+import { batchGet, getItem, type TransactItem } from './transact';
+import { equalityFilter, queryFilledPage, queryPage, type Page } from './query-page';
 import { put, update } from './users-repository';
 import type { InsuredItem } from './employees-repository';
 import type { AffiliationRequestItem } from './affiliation-requests-repository';
 import type { DispenseItem } from './dispenses-repository';
 
-/** One anomaly (key `anomaly`), open until an action or a later DSN resolves it. */
-export interface AnomalyItem {
+/**
+ * One anomaly (key `anomaly`), open until an action or a later DSN resolves it: the domain's
+ * anomaly as detected (its key replaced by a keyed digest: it derives from a NIR) and its state.
+ * The NIR is kept in full, as on the insured item; it is only ever shown masked.
+ */
+export interface AnomalyItem extends Omit<Anomaly, 'anomalyKey'> {
   companyId: string;
   anomalyId: string;
-  /** Keyed digest of the domain's anomalyKey (it derives from a NIR): the guard's key. */
+  /** Keyed digest of the domain's anomalyKey: the guard's key. */
   anomalyKeyDigest: string;
-  type: AnomalyType;
   state: 'open' | 'resolved';
-  siret: string;
-  establishmentName: string | null;
-  firstName: string;
-  lastName: string;
-  /** Full NIR, as on the insured item; only ever shown masked. Null when the DSN gave none. */
-  nir: string | null;
-  detail: string;
-  affiliationDate: string | null;
-  /** The affiliation concerned (set by "Forcer l'affiliation" on the one it creates). */
-  employeeId: string | null;
-  contractNumber: string | null;
-  dsnMonth: string;
-  dsn: DsnFacts;
   /** Content digest of the DSN file that raised it. */
   dsnDigest: string;
   detectedAt: string;
@@ -67,13 +57,6 @@ export const OPEN_ANOMALIES_COUNTER = 'anomalies_open';
 
 const table = () => config().TABLE_NAME;
 
-async function getItem<T>(key: ItemKey): Promise<T | undefined> {
-  const { Item } = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }),
-  );
-  return Item as T | undefined;
-}
-
 /** Every item of one index partition (an import reads whole partitions: a company's state). */
 async function wholePartition<T>(index: 'GSI1' | 'GSI2', partition: Record<string, string>): Promise<T[]> {
   const items: T[] = [];
@@ -85,9 +68,6 @@ async function wholePartition<T>(index: 'GSI1' | 'GSI2', partition: Record<strin
   } while (cursor);
   return items;
 }
-
-/** A page of a filtered list: a few Queries of the same partition until the page is full. */
-const MAX_QUERIES_PER_PAGE = 5;
 
 export const anomaliesRepository = () => ({
   get: (companyId: string, anomalyId: string) => getItem<AnomalyItem>(keys.anomaly(companyId, anomalyId)),
@@ -178,33 +158,16 @@ export const anomaliesRepository = () => ({
     cursor: string | undefined,
     limit: number,
   ): Promise<Page<AnomalyItem>> {
-    const sieve = Object.entries({ type: filters.type, siret: filters.siret }).filter(
-      (entry): entry is [string, string] => entry[1] !== undefined,
-    );
-    const filter = sieve.length
-      ? {
-          FilterExpression: sieve.map(([field]) => `#${field} = :${field}`).join(' AND '),
-          ExpressionAttributeNames: Object.fromEntries(sieve.map(([field]) => [`#${field}`, field])),
-          ExpressionAttributeValues: Object.fromEntries(sieve.map(([field, value]) => [`:${field}`, value])),
-        }
-      : undefined;
-    const items: AnomalyItem[] = [];
-    let next = cursor;
-    for (let round = 0; round < MAX_QUERIES_PER_PAGE; round++) {
-      // Never more evaluated items than the page still lacks: the cursor stays exact.
-      const page = await queryPage<AnomalyItem>({
+    return queryFilledPage<AnomalyItem>(
+      {
         index: 'GSI2',
         partition: keys.anomalyByStatePartition(companyId, filters.state),
-        filter,
+        filter: equalityFilter({ type: filters.type, siret: filters.siret }),
         descending: true,
-        cursor: next,
-        limit: limit - items.length,
-      });
-      items.push(...page.items);
-      next = page.cursor ?? undefined;
-      if (!next || items.length >= limit || !filter) break;
-    }
-    return { items, cursor: next ?? null };
+      },
+      cursor,
+      limit,
+    );
   },
 });
 

@@ -1,7 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../runtime/clients';
-import { config } from '../../runtime/config';
 import { keys } from './table-keys';
+import { getItem } from './transact';
 
 /** The personal link of one journey of a demande d'affiliation (item `linkToken`, purpose 'bia'). */
 export interface BiaLinkItem {
@@ -15,12 +13,6 @@ export interface BiaLinkItem {
 }
 
 export async function biaLink(tokenDigest: string): Promise<BiaLinkItem | undefined> {
-  const { Item } = await documentClient().send(
-    new GetCommand({
-      TableName: config().TABLE_NAME,
-      Key: keys.linkToken(tokenDigest),
-      ConsistentRead: true,
-    }),
-  );
-  return Item?.purpose === 'bia' ? (Item as BiaLinkItem) : undefined;
+  const item = await getItem<BiaLinkItem | { purpose: string }>(keys.linkToken(tokenDigest));
+  return item?.purpose === 'bia' ? (item as BiaLinkItem) : undefined;
 }

@@ -1,13 +1,11 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../runtime/clients';
-import { config } from '../../runtime/config';
 import type { DispenseReason, DispenseState } from '../../domain/dispenses';
 import type { AffiliationStatus } from '../../domain/affiliation-request';
 import { affiliationCounter } from './affiliation-requests-repository';
 import { keys } from './table-keys';
 import { put, update } from './users-repository';
-import type { TransactItem } from './transact';
-import { queryPage, type Page } from './query-page';
+import { getItem, type TransactItem } from './transact';
+import { oneCompanyFilter, queryPage, type Page } from './query-page';
+import { versionedUpdate } from './update-expression';
 
 /** A dispense d'adhésion (key `dispense`): asked for in the BIA, decided by the employer. */
 export interface DispenseItem {
@@ -135,39 +133,11 @@ export function dispenseUpdate(
   read: Pick<DispenseItem, 'companyId' | 'dispenseId' | 'version'>,
   set: Record<string, unknown>,
 ): TransactItem {
-  const names: Record<string, string> = { '#version': 'version' };
-  const values: Record<string, unknown> = { ':expected': read.version, ':next': read.version + 1 };
-  const sets = ['#version = :next'];
-  const removes: string[] = [];
-  Object.entries(set).forEach(([field, value], index) => {
-    names[`#f${index}`] = field;
-    if (value === undefined) {
-      removes.push(`#f${index}`);
-      return;
-    }
-    values[`:f${index}`] = value;
-    sets.push(`#f${index} = :f${index}`);
-  });
-  return update(
-    keys.dispense(read.companyId, read.dispenseId),
-    `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-    values,
-    '#version = :expected',
-    names,
-  );
+  return versionedUpdate(keys.dispense(read.companyId, read.dispenseId), read.version, { set });
 }
 
 export const dispensesRepository = () => ({
-  async get(companyId: string, dispenseId: string): Promise<DispenseItem | undefined> {
-    const { Item } = await documentClient().send(
-      new GetCommand({
-        TableName: config().TABLE_NAME,
-        Key: keys.dispense(companyId, dispenseId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item as DispenseItem | undefined;
-  },
+  get: (companyId: string, dispenseId: string) => getItem<DispenseItem>(keys.dispense(companyId, dispenseId)),
 
   /** A company's dispenses, newest first: of one state (GSI2), or all of them (the table). */
   list(
@@ -220,12 +190,7 @@ export const dispensesRepository = () => ({
       sortKeyBelow: `${horizon}~`,
       cursor,
       limit,
-      filter: companyId
-        ? {
-            FilterExpression: 'companyId = :companyId',
-            ExpressionAttributeValues: { ':companyId': companyId },
-          }
-        : undefined,
+      filter: oneCompanyFilter(companyId),
     });
   },
 });

@@ -95,3 +95,46 @@ export async function queryPage<T>(input: QueryPageInput): Promise<Page<T>> {
   );
   return { items: (result.Items ?? []) as T[], cursor: encodeCursor(result.LastEvaluatedKey) };
 }
+
+/** A filter keeping the items whose fields equal the given values (undefined ones are ignored). */
+export function equalityFilter(
+  fields: Record<string, string | undefined>,
+): QueryPageInput['filter'] | undefined {
+  const sieve = Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  if (sieve.length === 0) return undefined;
+  return {
+    FilterExpression: sieve.map(([field]) => `#${field} = :${field}`).join(' AND '),
+    ExpressionAttributeNames: Object.fromEntries(sieve.map(([field]) => [`#${field}`, field])),
+    ExpressionAttributeValues: Object.fromEntries(sieve.map(([field, value]) => [`:${field}`, value])),
+  };
+}
+
+/** Jobs' cross-company partitions: `companyId` (local test stacks) keeps a run to one company. */
+export const oneCompanyFilter = (companyId: string | undefined): QueryPageInput['filter'] | undefined =>
+  companyId
+    ? { FilterExpression: 'companyId = :companyId', ExpressionAttributeValues: { ':companyId': companyId } }
+    : undefined;
+
+/** How many Queries a filtered page may take before it returns short (with a cursor). */
+const MAX_QUERIES_PER_PAGE = 5;
+
+/**
+ * A page of a filtered list: a filter sieves after `Limit`, so a single Query may return few
+ * or no items; this queries again from the cursor (a bounded number of times) to fill the page.
+ */
+export async function queryFilledPage<T>(
+  input: Omit<QueryPageInput, 'cursor' | 'limit'>,
+  cursor: string | undefined,
+  limit: number,
+): Promise<Page<T>> {
+  const items: T[] = [];
+  let next = cursor;
+  for (let round = 0; round < MAX_QUERIES_PER_PAGE; round++) {
+    // Never more evaluated items than the page still lacks: the cursor stays exact.
+    const page = await queryPage<T>({ ...input, cursor: next, limit: limit - items.length });
+    items.push(...page.items);
+    next = page.cursor ?? undefined;
+    if (!next || items.length >= limit || !input.filter) break;
+  }
+  return { items, cursor: next ?? null };
+}

@@ -1,4 +1,9 @@
-import { BatchGetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../runtime/clients';
 import { config } from '../../runtime/config';
 import type { ItemKey } from './table-keys';
@@ -28,6 +33,14 @@ export function packTransactions(groups: TransactItem[][]): TransactItem[][] {
   }
   if (current.length > 0) packs.push(current);
   return packs;
+}
+
+/** One item by key, strongly consistent (a read before a conditional write must see the last one). */
+export async function getItem<T>(key: ItemKey): Promise<T | undefined> {
+  const { Item } = await documentClient().send(
+    new GetCommand({ TableName: config().TABLE_NAME, Key: key, ConsistentRead: true }),
+  );
+  return Item as T | undefined;
 }
 
 /** Strongly consistent BatchGet of any number of keys (chunks of 100, unprocessed keys retried). */

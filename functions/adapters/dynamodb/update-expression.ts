@@ -53,3 +53,38 @@ export function upsertItem(
     },
   };
 }
+
+/**
+ * A change of one versioned item, applied only if nobody changed it since it was read
+ * (optimistic locking on `version`, which it bumps): `set` fields, undefined values removed,
+ * plus raw attribute names to remove (index attributes an item leaves).
+ */
+export function versionedUpdate(
+  key: ItemKey,
+  readVersion: number,
+  change: { set: Record<string, unknown>; remove?: string[] },
+): TransactItem {
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':expected': readVersion, ':next': readVersion + 1 };
+  const sets = ['#version = :next'];
+  const removes = [...(change.remove ?? [])];
+  Object.entries(change.set).forEach(([field, value], index) => {
+    names[`#f${index}`] = field;
+    if (value === undefined) {
+      removes.push(`#f${index}`);
+      return;
+    }
+    values[`:f${index}`] = value;
+    sets.push(`#f${index} = :f${index}`);
+  });
+  return {
+    Update: {
+      TableName: config().TABLE_NAME,
+      Key: key,
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      ExpressionAttributeValues: values,
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeNames: names,
+    },
+  };
+}

@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { documentClient } from '../../runtime/clients';
 import { config } from '../../runtime/config';
 import { keys, type ItemKey } from './table-keys';
-import { batchGet, transact, type TransactItem } from './transact';
+import { batchGet, getItem, transact, type TransactItem } from './transact';
 import { queryPage } from './query-page';
 import type { Company, Membership, User } from '../../domain/users';
 
@@ -39,13 +39,6 @@ export const update = (
     ExpressionAttributeNames: names,
   },
 });
-
-async function getItem<T>(key: ItemKey): Promise<T | undefined> {
-  const { Item } = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }),
-  );
-  return Item as T | undefined;
-}
 
 export interface LinkTokenItem {
   purpose: 'confirm-email' | 'reset-password' | 'invitation' | 'contact-attachment';

@@ -39,6 +39,13 @@ export const listAffiliationRequests =
     return { items: page.items.map(toAffiliationSummary), cursor: page.cursor };
   };
 
+/** An employer's button on one of the company's requests. */
+interface RequestAction {
+  companyId: string;
+  requestId: string;
+  actor: Actor;
+}
+
 const companyNameOf = async (ports: AffiliationPorts, companyId: string) =>
   (await ports.users.getCompany(companyId))?.name ?? '';
 
@@ -48,11 +55,7 @@ const companyNameOf = async (ports: AffiliationPorts, companyId: string) =>
  */
 export const remindAffiliationRequest =
   (ports: AffiliationPorts) =>
-  async (input: {
-    companyId: string;
-    requestId: string;
-    actor: Actor;
-  }): Promise<AffiliationRequestSummary> => {
+  async (input: RequestAction): Promise<AffiliationRequestSummary> => {
     const request = await requestOf(ports, input.companyId, input.requestId);
     checkManualReminder(request.status, request.lastReminderAt ?? null, ports.clock.nowIso(), ports.policy);
     const { updated, writes } = reminderWrites(ports, request, await companyNameOf(ports, input.companyId));
@@ -86,11 +89,7 @@ export const remindAffiliationRequest =
  */
 export const restartAffiliationRequest =
   (ports: AffiliationPorts) =>
-  async (input: {
-    companyId: string;
-    requestId: string;
-    actor: Actor;
-  }): Promise<AffiliationRequestSummary> => {
+  async (input: RequestAction): Promise<AffiliationRequestSummary> => {
     const request = await requestOf(ports, input.companyId, input.requestId);
     const status = nextStatus(request.status, 'restart');
     const [contracts, insured, companyName] = await Promise.all([

@@ -19,6 +19,7 @@ import { DomainError, conflict, notFound, unprocessable } from '../../domain/err
 import { normaliseNir } from '../../domain/nir';
 import { correctedIdentity, schemeContractFor } from '../../domain/dsn/corrections';
 import type { RadiationReason } from '../../domain/radiation';
+import type { DsnFacts } from '../../domain/dsn/anomalies';
 import type { AnomalyResolution, AnomalySummary } from '../../contracts/anomalies';
 import {
   anomalyResolution,
@@ -243,16 +244,22 @@ function changesOf(before: InsuredItem, after: InsuredItem): Record<string, unkn
   return changes;
 }
 
-async function createAffiliation(ports: AnomalyPorts, input: AnomalyAction, anomaly: AnomalyItem) {
-  const facts = anomaly.dsn;
-  if (!anomaly.nir) throw unprocessable('ANOMALY_NIR_MISSING');
+/** The company's scheme contract for the statut the DSN declares, open at `date`; none: a refusal. */
+async function declaredContract(ports: AnomalyPorts, companyId: string, facts: DsnFacts, date: string) {
   const contract = schemeContractFor(
-    await ports.employees.contracts(input.companyId),
+    await ports.employees.contracts(companyId),
     facts.statut,
-    facts.contractStartDate,
+    date,
     facts.contractReferences,
   );
   if (!contract) throw unprocessable('NO_MATCHING_CONTRACT');
+  return contract;
+}
+
+async function createAffiliation(ports: AnomalyPorts, input: AnomalyAction, anomaly: AnomalyItem) {
+  const facts = anomaly.dsn;
+  if (!anomaly.nir) throw unprocessable('ANOMALY_NIR_MISSING');
+  const contract = await declaredContract(ports, input.companyId, facts, facts.contractStartDate);
   const nir = normaliseNir(anomaly.nir);
   const nirDigest = ports.nirDigest(nir);
   const affiliations = await ports.employees.insuredByNirDigest(input.companyId, nirDigest);
@@ -311,13 +318,7 @@ async function correctAffiliation(ports: AnomalyPorts, input: AnomalyAction, ano
     const identity = correctedIdentity(before, facts);
     after = { ...after, ...identity, birthName: identity.birthName ?? undefined };
   } else if (anomaly.type === 'statut_mismatch') {
-    const contract = schemeContractFor(
-      await ports.employees.contracts(input.companyId),
-      facts.statut,
-      before.effectiveDate,
-      facts.contractReferences,
-    );
-    if (!contract) throw unprocessable('NO_MATCHING_CONTRACT');
+    const contract = await declaredContract(ports, input.companyId, facts, before.effectiveDate);
     after = {
       ...after,
       statut: facts.statut,

@@ -1,8 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { keys } from '../../../functions/adapters/dynamodb/table-keys';
-import { documentClient } from '../../../functions/runtime/clients';
-import { config, resetConfigCache } from '../../../functions/runtime/config';
+import { resetConfigCache } from '../../../functions/runtime/config';
 import {
   completeDraft,
   employeeWith,
@@ -10,6 +7,7 @@ import {
   preAffiliate,
   type Employer,
 } from '../../support/affiliation';
+import { affiliationCounters } from '../../support/table';
 
 interface BiaPage {
   requestId: string;
@@ -21,21 +19,6 @@ interface BiaPage {
   documents: unknown[];
   version: number;
   expiresAt: string;
-}
-
-async function counters(companyId: string): Promise<Record<string, number>> {
-  const { Item } = await documentClient().send(
-    new GetCommand({
-      TableName: config().TABLE_NAME,
-      Key: keys.companyCounters(companyId),
-      ConsistentRead: true,
-    }),
-  );
-  return Object.fromEntries(
-    Object.entries(Item ?? {}).filter((entry): entry is [string, number] =>
-      entry[0].startsWith('affiliation_'),
-    ),
-  );
 }
 
 async function statusInTracking(employer: Employer, requestId: string): Promise<string | undefined> {
@@ -85,7 +68,7 @@ describe('the employee’s BIA: opening it and saving drafts', () => {
   it('moves the request to Démarré (and the home counters with it) at the first save, and keeps it there', async () => {
     const request = await preAffiliate(employer);
     const employee = employeeWith(request.token!);
-    const before = await counters(employer.companyId);
+    const before = await affiliationCounters(employer.companyId);
     const opened = await employee<BiaPage>('GET', '/bia');
 
     const first = await employee<BiaPage>('PUT', '/bia/draft', {
@@ -96,7 +79,7 @@ describe('the employee’s BIA: opening it and saving drafts', () => {
     expect(first.body).toMatchObject({ status: 'started', version: opened.body.version + 1 });
     expect(first.body.draft.situation).toBe('celibataire');
     expect(await statusInTracking(employer, request.requestId)).toBe('started');
-    const afterFirst = await counters(employer.companyId);
+    const afterFirst = await affiliationCounters(employer.companyId);
     expect(afterFirst.affiliation_sent).toBe(before.affiliation_sent! - 1);
     expect(afterFirst.affiliation_started).toBe((before.affiliation_started ?? 0) + 1);
 
@@ -109,7 +92,7 @@ describe('the employee’s BIA: opening it and saving drafts', () => {
     expect(second.body.status).toBe('started');
     // The IBAN comes back as stored: compact, upper case.
     expect(second.body.draft.bank?.iban).toBe('FR7630006000011234567890189');
-    expect(await counters(employer.companyId)).toEqual(afterFirst);
+    expect(await affiliationCounters(employer.companyId)).toEqual(afterFirst);
 
     const reopened = await employee<BiaPage>('GET', '/bia');
     expect(reopened.body).toMatchObject({ status: 'started', version: second.body.version });

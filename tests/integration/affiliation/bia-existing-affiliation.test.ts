@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { keys } from '../../../functions/adapters/dynamodb/table-keys';
 import { keyedDigest } from '../../../functions/adapters/system/keyed-digest';
-import { documentClient } from '../../../functions/runtime/clients';
-import { config, resetConfigCache } from '../../../functions/runtime/config';
+import { resetConfigCache } from '../../../functions/runtime/config';
 import { control } from '../../support/api';
 import {
   biaTokenIn,
@@ -19,6 +17,7 @@ import {
 } from '../../support/affiliation';
 import { backOfficeCsv } from '../../support/company-import';
 import { readyToFinalize } from '../../support/bia';
+import { storedItem } from '../../support/table';
 
 interface Employee {
   employeeId: string;
@@ -94,21 +93,9 @@ describe('finalizing the BIA of someone already known on the contract', () => {
     expect(others).toEqual([]);
     expect(now).toMatchObject({ contractNumber: former!.contrat_employeur, endDate: null });
     expect(now!.employeeId).not.toBe(before!.employeeId);
-    const { Item: old } = await documentClient().send(
-      new GetCommand({
-        TableName: config().TABLE_NAME,
-        Key: keys.insured(employer.companyId, before!.employeeId),
-        ConsistentRead: true,
-      }),
-    );
+    const old = await storedItem(keys.insured(employer.companyId, before!.employeeId));
     expect(old?.endDate).toBe(todayIso());
-    const { Item: fresh } = await documentClient().send(
-      new GetCommand({
-        TableName: config().TABLE_NAME,
-        Key: keys.insured(employer.companyId, now!.employeeId),
-        ConsistentRead: true,
-      }),
-    );
+    const fresh = await storedItem(keys.insured(employer.companyId, now!.employeeId));
     expect(fresh?.previousInsuredId).toBe(before!.employeeId);
   });
 
@@ -155,13 +142,9 @@ describe('finalizing the BIA of someone already known on the contract', () => {
     );
     expect(list.body.items.find((item) => item.requestId === requestId)?.status).toBe('sent');
     // Still one affiliation for that NIR, the back office's.
-    const known = await documentClient().send(
-      new GetCommand({
-        TableName: config().TABLE_NAME,
-        Key: keys.insuredByNir(employer.companyId, keyedDigest('nir', nir), socle.contrat_employeur),
-        ConsistentRead: true,
-      }),
+    const known = await storedItem(
+      keys.insuredByNir(employer.companyId, keyedDigest('nir', nir), socle.contrat_employeur),
     );
-    expect(known.Item).toBeDefined();
+    expect(known).toBeDefined();
   });
 });

@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { keys } from '../../../functions/adapters/dynamodb/table-keys';
 import { keyedDigest } from '../../../functions/adapters/system/keyed-digest';
@@ -18,12 +18,9 @@ import {
   type Employer,
 } from '../../support/affiliation';
 import { readyToFinalize } from '../../support/bia';
+import { storedItem } from '../../support/table';
+import type { ErrorAnswer } from '../../support/error-shape';
 
-interface ErrorAnswer {
-  code: string;
-  message: string;
-  fields?: Record<string, string>;
-}
 interface Finalized {
   requestId: string;
   status: string;
@@ -41,13 +38,6 @@ interface Employee {
   endDate: string | null;
   beneficiaries: { kind: string; firstName: string; birthDate: string; noemie: boolean }[];
 }
-
-const getItem = async (key: { PK: string; SK: string }) =>
-  (
-    await documentClient().send(
-      new GetCommand({ TableName: config().TABLE_NAME, Key: key, ConsistentRead: true }),
-    )
-  ).Item;
 
 describe('finalizing the BIA: the employee becomes an insured person', () => {
   let employer: Employer;
@@ -244,8 +234,8 @@ describe('finalizing the BIA: the employee becomes an insured person', () => {
       await employer.call<{ items: Employee[] }>('GET', `${employer.base}/employees`)
     ).body.items.find((item) => item.lastName !== 'Girard' && item.endDate === null)!;
     const [biaItem, importedItem] = await Promise.all([
-      getItem(keys.insured(employer.companyId, fromBia!.employeeId)),
-      getItem(keys.insured(employer.companyId, imported.employeeId)),
+      storedItem(keys.insured(employer.companyId, fromBia!.employeeId)),
+      storedItem(keys.insured(employer.companyId, imported.employeeId)),
     ]);
     const shared = [
       ...['GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', '_type', '_v'],
@@ -278,7 +268,7 @@ describe('finalizing the BIA: the employee becomes an insured person', () => {
     );
     expect(biaItem!.GSI4PK).toBe(importedItem!.GSI4PK);
     // The NIR lookup the import (and the NIR search) use.
-    const lookup = await getItem(
+    const lookup = await storedItem(
       keys.insuredByNir(employer.companyId, keyedDigest('nir', request.nir), fromBia!.contractNumber),
     );
     expect(lookup?.insuredId).toBe(fromBia!.employeeId);

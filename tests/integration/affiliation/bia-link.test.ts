@@ -15,11 +15,7 @@ import {
   type AffiliationSummary,
   type Employer,
 } from '../../support/affiliation';
-
-interface ErrorAnswer {
-  code: string;
-  message: string;
-}
+import type { ErrorAnswer } from '../../support/error-shape';
 
 const LINK_INVALID = {
   code: 'BIA_LINK_INVALID',

@@ -12,12 +12,7 @@ import {
   type Employer,
 } from '../../support/affiliation';
 import { backOffice, readyToFinalize } from '../../support/bia';
-
-interface ErrorAnswer {
-  code: string;
-  message: string;
-  fields?: Record<string, string>;
-}
+import type { ErrorAnswer } from '../../support/error-shape';
 
 /** A paper BIA as the back office types it: the employee's answers, no uploaded file. */
 const paperDraft = () => ({ ...completeDraft(), documents: {} });

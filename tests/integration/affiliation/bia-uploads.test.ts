@@ -9,18 +9,13 @@ import {
   type EmployeeCaller,
   type Employer,
 } from '../../support/affiliation';
+import type { ErrorAnswer } from '../../support/error-shape';
 
 interface BiaPage {
   status: string;
   version: number;
   documents: { uploadId: string; kind: string; fileName: string; size: number }[];
 }
-interface ErrorAnswer {
-  code: string;
-  message: string;
-  fields?: Record<string, string>;
-}
-
 const THREE_MB = 3 * 1024 * 1024;
 
 describe('documents of the BIA (RIB, attestation de droits)', () => {

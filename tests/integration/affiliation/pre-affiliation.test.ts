@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { callApi } from '../../support/api';
 import { pdfText } from '../../support/pdf-text';
+import { affiliationCounters } from '../../support/table';
 import {
   biaTokenIn,
   emailsTo,
@@ -12,16 +12,10 @@ import {
   type AffiliationSummary,
   type Employer,
 } from '../../support/pre-affiliation';
-import { keys } from '../../../functions/adapters/dynamodb/table-keys';
-import { documentClient } from '../../../functions/runtime/clients';
-import { config, resetConfigCache } from '../../../functions/runtime/config';
+import { resetConfigCache } from '../../../functions/runtime/config';
 import { maskNir } from '../../../functions/domain/nir';
+import type { ErrorAnswer } from '../../support/error-shape';
 
-interface ErrorAnswer {
-  code: string;
-  message: string;
-  fields?: Record<string, string>;
-}
 interface Page {
   items: AffiliationSummary[];
   cursor: string | null;
@@ -33,19 +27,6 @@ interface Courrier {
   lastName: string;
   queuedAt: string;
   letter: { url: string; fileName: string };
-}
-
-async function counters(companyId: string): Promise<Record<string, number>> {
-  const { Item } = await documentClient().send(
-    new GetCommand({
-      TableName: config().TABLE_NAME,
-      Key: keys.companyCounters(companyId),
-      ConsistentRead: true,
-    }),
-  );
-  return Object.fromEntries(
-    Object.entries(Item ?? {}).filter(([name]) => name.startsWith('affiliation_')),
-  ) as Record<string, number>;
 }
 
 const download = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer());
@@ -317,7 +298,7 @@ describe('Pré-affilier un salarié', () => {
       return count;
     }, {});
     const stored = Object.fromEntries(
-      Object.entries(await counters(employer.companyId)).filter(([, n]) => n !== 0),
+      Object.entries(await affiliationCounters(employer.companyId)).filter(([, n]) => n !== 0),
     );
     expect(stored).toEqual(byStatus);
   });

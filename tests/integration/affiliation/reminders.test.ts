@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { callApi } from '../../support/api';
 import {
@@ -10,15 +9,11 @@ import {
   type AffiliationSummary,
   type Employer,
 } from '../../support/pre-affiliation';
+import { storedItem } from '../../support/table';
 import { keys } from '../../../functions/adapters/dynamodb/table-keys';
-import { documentClient } from '../../../functions/runtime/clients';
-import { config, resetConfigCache } from '../../../functions/runtime/config';
+import { resetConfigCache } from '../../../functions/runtime/config';
 import { BIA_TOKEN_HEADER } from '../../../functions/contracts/affiliation';
-
-interface ErrorAnswer {
-  code: string;
-  message: string;
-}
+import type { ErrorAnswer } from '../../support/error-shape';
 
 const DAY = 86_400_000;
 const plusDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY).toISOString();
@@ -26,26 +21,11 @@ const openBia = (token: string) =>
   callApi<ErrorAnswer>('GET', '/bia', { headers: { [BIA_TOKEN_HEADER]: token } });
 
 async function stored(companyId: string, requestId: string) {
-  const { Item } = await documentClient().send(
-    new GetCommand({
-      TableName: config().TABLE_NAME,
-      Key: keys.affiliationRequest(companyId, requestId),
-      ConsistentRead: true,
-    }),
-  );
-  return Item as Record<string, unknown>;
+  return (await storedItem(keys.affiliationRequest(companyId, requestId)))!;
 }
 
-async function guardHeld(companyId: string, nirDigestOf: Record<string, unknown>) {
-  const { Item } = await documentClient().send(
-    new GetCommand({
-      TableName: config().TABLE_NAME,
-      Key: keys.openAffiliationByNir(companyId, nirDigestOf.nirDigest as string),
-      ConsistentRead: true,
-    }),
-  );
-  return Item;
-}
+const guardHeld = (companyId: string, nirDigestOf: Record<string, unknown>) =>
+  storedItem(keys.openAffiliationByNir(companyId, nirDigestOf.nirDigest as string));
 
 describe('Relances and abandonment of affiliation requests', () => {
   let employer: Employer;

@@ -13,12 +13,15 @@ import {
   importDsnFile,
   newHire,
   socleContract,
-  statutOf,
   dispenseAskedBy,
+  misdated,
+  moved,
+  promoted,
   type DeclaredPerson,
 } from '../../support/dsn';
 import { askDispense, decide, dispenseOf } from '../../support/dispenses';
 import { freshEmployer, randomNir, type Employer } from '../../support/pre-affiliation';
+import type { ErrorAnswer } from '../../support/error-shape';
 
 /**
  * Forcer l'affiliation, Forcer la radiation and Dispensé through the API, on the anomalies a
@@ -29,12 +32,6 @@ interface Page<T> {
   items: T[];
   cursor: string | null;
 }
-interface ErrorAnswer {
-  code: string;
-  message: string;
-  fields?: Record<string, string>;
-}
-
 const month = currentMonth();
 
 async function openAnomalies(employer: Employer) {
@@ -79,29 +76,15 @@ describe('actions on the anomalies of a DSN', () => {
     const { dataset } = employer;
     const [second] = dataset.summary.establishmentSirets.slice(1);
     const rows = activeInsured(dataset);
-    const [leaver, corrected, promoted, mover, typo, renumbered, ...others] = rows;
+    const [leaver, corrected, promotedRow, mover, typo, renumbered, ...others] = rows;
     person.hire = newHire(dataset, { lastName: 'EMBAUCHEUN' });
     person.dispensed = newHire(dataset, { lastName: 'DISPENSEDEUX', siret: second });
     person.race = newHire(dataset, { lastName: 'COURSETROIS' });
     person.leaver = departed(asDeclared(dataset, leaver!), `${month}-01`, 'demission');
     person.corrected = departed(asDeclared(dataset, corrected!), `${month}-01`, 'fin_cdd');
-    const promotedAs = asDeclared(dataset, promoted!);
-    const otherStatut = statutOf(dataset, promoted!.contrat_employeur) === 'cadre' ? 'non_cadre' : 'cadre';
-    person.promoted = {
-      ...promotedAs,
-      employee: {
-        ...promotedAs.employee,
-        contracts: [{ ...promotedAs.employee.contracts[0]!, statut: otherStatut }],
-        affiliations: [{ contractReference: socleContract(dataset, otherStatut).contrat_employeur }],
-      },
-    };
-    const moverAs = asDeclared(dataset, mover!);
-    person.mover = {
-      ...moverAs,
-      siret: dataset.summary.establishmentSirets.find((s) => s !== moverAs.siret)!,
-    };
-    const typoAs = asDeclared(dataset, typo!);
-    person.typo = { ...typoAs, employee: { ...typoAs.employee, birthDate: '1950-01-01' } };
+    person.promoted = promoted(dataset, promotedRow!);
+    person.mover = moved(dataset, mover!);
+    person.typo = misdated(dataset, typo!);
     // The payroll's NIR differs from the affiliation's: same name and birth date, another number.
     oldNir = renumbered!.nir;
     const renumberedAs = asDeclared(dataset, renumbered!);
@@ -136,7 +119,7 @@ describe('actions on the anomalies of a DSN', () => {
     };
     anomaly.leaver = await withEmployee('ended_still_affiliated', leaver!.nir);
     anomaly.corrected = await withEmployee('ended_still_affiliated', corrected!.nir);
-    anomaly.promoted = await withEmployee('statut_mismatch', promoted!.nir);
+    anomaly.promoted = await withEmployee('statut_mismatch', promotedRow!.nir);
     anomaly.mover = await withEmployee('establishment_mismatch', mover!.nir);
     anomaly.typo = await withEmployee('identity_mismatch', typo!.nir);
     anomaly.renumbered = await withEmployee('identity_mismatch', renumbered!.nir);

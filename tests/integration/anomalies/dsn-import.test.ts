@@ -12,8 +12,9 @@ import {
   dsnOf,
   importDsnFile,
   newHire,
-  socleContract,
-  statutOf,
+  misdated,
+  moved,
+  promoted,
 } from '../../support/dsn';
 import { freshEmployer, type Employer } from '../../support/pre-affiliation';
 
@@ -51,24 +52,12 @@ describe('DSN import', () => {
     beforeAll(async () => {
       employer = await freshEmployer({ insured: 8, establishments: 2 });
       const { dataset } = employer;
-      const [leaver, promoted, mover, typo, ...others] = activeInsured(dataset);
+      const [leaver, promotedRow, mover, typo, ...others] = activeInsured(dataset);
       hire = newHire(dataset, { siret: dataset.summary.establishmentSirets[1] });
       people.leaver = departed(asDeclared(dataset, leaver!), `${month}-01`, 'demission');
-      const promotedAs = asDeclared(dataset, promoted!);
-      const otherStatut = statutOf(dataset, promoted!.contrat_employeur) === 'cadre' ? 'non_cadre' : 'cadre';
-      people.promoted = {
-        ...promotedAs,
-        employee: {
-          ...promotedAs.employee,
-          contracts: [{ ...promotedAs.employee.contracts[0]!, statut: otherStatut }],
-          affiliations: [{ contractReference: socleContract(dataset, otherStatut).contrat_employeur }],
-        },
-      };
-      const moved = asDeclared(dataset, mover!);
-      const otherSiret = dataset.summary.establishmentSirets.find((siret) => siret !== moved.siret)!;
-      people.mover = { ...moved, siret: otherSiret };
-      const typoAs = asDeclared(dataset, typo!);
-      people.typo = { ...typoAs, employee: { ...typoAs.employee, birthDate: '1950-01-01' } };
+      people.promoted = promoted(dataset, promotedRow!);
+      people.mover = moved(dataset, mover!);
+      people.typo = misdated(dataset, typo!);
       // Payroll software writes the typographic apostrophe of some names as ASCII (ISO-8859-1 has none).
       text = writeDsn(
         dsnOf(dataset, month, [

@@ -19,12 +19,7 @@ import {
   inDays,
   runDispenseJob,
 } from '../../support/dispenses';
-
-interface ErrorAnswer {
-  code: string;
-  message: string;
-  fields?: Record<string, string>;
-}
+import type { ErrorAnswer } from '../../support/error-shape';
 
 const CSS_LABEL = 'Je bénéficie de la Complémentaire santé solidaire (CSS)';
 

@@ -109,6 +109,15 @@ interface Scenario {
   sends?: { service: 'ses' | 'sns'; recipient(attempt: Attempt): string };
 }
 
+/** An attempt that names the address its route e-mails. */
+type MailingAttempt = Attempt & { email: string };
+
+/** `sends` of the scenarios whose e-mail goes to the attempt's `email`. */
+const MAILS_ATTEMPT_EMAIL: NonNullable<Scenario['sends']> = {
+  service: 'ses',
+  recipient: (attempt) => (attempt as MailingAttempt).email,
+};
+
 let portal: PrivateStack;
 let spy: SdkSpy;
 const datasets: CompanyDataset[] = [];
@@ -366,6 +375,13 @@ const employeeWith =
 const backOffice = <T = unknown>(method: string, path: string, body: unknown = {}) =>
   callApiAt<T>(portal.url, method, path, { body, headers: { [INSURER_KEY_HEADER]: LOCAL_INSURER_API_KEY } });
 
+/** The pré-affiliation form's request; sent again with the same Idempotency-Key, as the browser retries. */
+function preAffiliationSender(admin: CompanyAdmin, body: PreAffiliationBody) {
+  const idempotencyKey = randomUUID();
+  return () =>
+    callWithHeaders(admin.who, 'POST', requestsPath(admin), body, { 'idempotency-key': idempotencyKey });
+}
+
 /** Someone to pré-affiliate on the administrator's company (`email: null`: by courrier). */
 const newcomer = (admin: CompanyAdmin, email?: null) =>
   newEmployee({ siret: admin.company.mainSiret, ...(email === null ? { email } : {}) });
@@ -428,6 +444,20 @@ async function insuredNamed(admin: CompanyAdmin, lastName: string): Promise<{ em
   return list.body.items.filter((item) => item.lastName === lastName);
 }
 
+/**
+ * A finalized BIA made one insured of this last name, once: the employer's list points at it,
+ * its counter moved once, and the employer was told by e-mail.
+ */
+async function expectOneInsuredFinalized(admin: CompanyAdmin, lastName: string) {
+  const insured = await insuredNamed(admin, lastName);
+  expect(insured).toHaveLength(1);
+  expect(await trackedRequests(admin)).toMatchObject([
+    { status: 'finalized', employeeId: insured[0]!.employeeId },
+  ]);
+  expect(await requestCounters(admin)).toEqual(counted({ finalized: 1 }));
+  expect(await mailsTo(admin.email, 'Affiliation finalisée')).toHaveLength(1);
+}
+
 /** The employer's spreadsheet of these people, as the import page sends it. */
 function preAffiliationCsv(people: PreAffiliationBody[]): string {
   const lines = people.map(({ siret, statut, employee }) => {
@@ -485,7 +515,13 @@ async function pendingDispense() {
     ...pre,
     email: pre.body.employee.email!,
     dispense,
-    path: `/companies/${pre.admin.companyId}/dispenses/${dispense.dispenseId}/decision`,
+    /** The employer's decision, on the version listed. */
+    decide: (decision: { decision: 'validated' } | { decision: 'refused'; comment: string }) =>
+      pre.admin.who.call(
+        'POST',
+        `/companies/${pre.admin.companyId}/dispenses/${dispense.dispenseId}/decision`,
+        { ...decision, version: dispense.version },
+      ),
     counters: async () => (await spy.read(keys.companyCounters(pre.admin.companyId))) ?? {},
   };
 }
@@ -533,7 +569,14 @@ async function dsnAnomaly(type: 'not_affiliated' | 'ended_still_affiliated') {
   const openAnomalies = async () =>
     (await admin.who.call<{ openAnomalies: number }>('GET', `/companies/${admin.companyId}/home-summary`))
       .body.openAnomalies;
-  return { admin, anomaly: list.body.items[0]!, person, month, affiliations, openAnomalies };
+  const anomaly = list.body.items[0]!;
+  /** One of the anomaly's actions, on the version listed. */
+  const act = (action: 'force-affiliation' | 'force-radiation' | 'dispensed', body: object = {}) =>
+    admin.who.call('POST', `/companies/${admin.companyId}/anomalies/${anomaly.anomalyId}/${action}`, {
+      version: anomaly.version,
+      ...body,
+    });
+  return { admin, anomaly, person, month, affiliations, openAnomalies, act };
 }
 
 /**
@@ -592,7 +635,7 @@ const scenarios: Scenario[] = [
     route: 'activateSpace',
     name: 'activation of a company by its administrator',
     status: 201,
-    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    sends: MAILS_ATTEMPT_EMAIL,
     async prepare() {
       const target = await company();
       const email = uniqueEmail('fault');
@@ -610,7 +653,7 @@ const scenarios: Scenario[] = [
           expect(login.body).toMatchObject({ code: 'EMAIL_NOT_CONFIRMED' });
         },
         outside: () => canLogIn(email, STRONG_PASSWORD),
-      } as Attempt & { email: string };
+      } as MailingAttempt;
     },
   },
   {
@@ -687,7 +730,7 @@ const scenarios: Scenario[] = [
     route: 'verifyLoginCode',
     name: 'the SMS code, which opens the session',
     status: 200,
-    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    sends: MAILS_ATTEMPT_EMAIL,
     async prepare() {
       const admin = await activatedAdmin();
       const who = portal.browser(uniqueIp());
@@ -703,7 +746,7 @@ const scenarios: Scenario[] = [
           expect((await who.call('GET', '/me')).status).toBe(200);
           expect(await mailsTo(admin.email, 'Nouvelle connexion')).toHaveLength(1);
         },
-      } as Attempt & { email: string };
+      } as MailingAttempt;
     },
   },
   {
@@ -727,7 +770,7 @@ const scenarios: Scenario[] = [
     route: 'requestPasswordReset',
     name: 'a reset link asked for an existing account',
     status: 202,
-    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    sends: MAILS_ATTEMPT_EMAIL,
     async prepare() {
       const admin = await activatedAdmin();
       const who = portal.browser(uniqueIp());
@@ -737,7 +780,7 @@ const scenarios: Scenario[] = [
         async verify() {
           expect(await mailsTo(admin.email, 'Réinitialisation')).toHaveLength(1);
         },
-      } as Attempt & { email: string };
+      } as MailingAttempt;
     },
   },
   {
@@ -749,7 +792,7 @@ const scenarios: Scenario[] = [
       // The link is given back, so the person's retry finishes the reset (checked below).
       'dynamodb TransactWriteItems #2': 'Cognito already has the new password',
     },
-    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    sends: MAILS_ATTEMPT_EMAIL,
     async prepare() {
       const admin = await signedInAdmin();
       expect(
@@ -774,14 +817,14 @@ const scenarios: Scenario[] = [
           await canLogIn(admin.email, admin.password),
           await canLogIn(admin.email, password),
         ],
-      } as Attempt & { email: string };
+      } as MailingAttempt;
     },
   },
   {
     route: 'changePassword',
     name: 'a change of password from the profile (other sessions end)',
     status: 200,
-    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    sends: MAILS_ATTEMPT_EMAIL,
     async prepare() {
       const admin = await signedInAdmin();
       const other = portal.browser(uniqueIp());
@@ -804,14 +847,14 @@ const scenarios: Scenario[] = [
           await canLogIn(admin.email, admin.password),
           await canLogIn(admin.email, password),
         ],
-      } as Attempt & { email: string };
+      } as MailingAttempt;
     },
   },
   {
     route: 'inviteUser',
     name: 'an invitation of a new person',
     status: 201,
-    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    sends: MAILS_ATTEMPT_EMAIL,
     async prepare() {
       const admin = await companyAdmin();
       const email = uniqueEmail('invitee');
@@ -826,7 +869,7 @@ const scenarios: Scenario[] = [
           ]);
           expect(await mailsTo(email)).toHaveLength(1);
         },
-      } as Attempt & { email: string };
+      } as MailingAttempt;
     },
   },
   {
@@ -855,7 +898,7 @@ const scenarios: Scenario[] = [
     route: 'resendInvitation',
     name: 'a new invitation link',
     status: 200,
-    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    sends: MAILS_ATTEMPT_EMAIL,
     async prepare() {
       const admin = await companyAdmin();
       const person = await invitee(admin);
@@ -866,7 +909,7 @@ const scenarios: Scenario[] = [
         async verify() {
           expect(await mailsTo(person.email)).toHaveLength(2);
         },
-      } as Attempt & { email: string };
+      } as MailingAttempt;
     },
   },
   {
@@ -1097,19 +1140,14 @@ const scenarios: Scenario[] = [
     route: 'preAffiliateEmployee',
     name: 'a pré-affiliation by e-mail (the personal link goes to the employee)',
     status: 201,
-    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    sends: MAILS_ATTEMPT_EMAIL,
     async prepare() {
       const admin = await companyAdmin();
       const body = newcomer(admin);
       const email = body.employee.email!;
-      // The form's key: the browser sends it again with its retry.
-      const idempotencyKey = randomUUID();
       return {
         email,
-        send: () =>
-          callWithHeaders(admin.who, 'POST', requestsPath(admin), body, {
-            'idempotency-key': idempotencyKey,
-          }),
+        send: preAffiliationSender(admin, body),
         async verify(response) {
           const { requestId } = response.body as AffiliationSummary;
           expect(await trackedRequests(admin)).toMatchObject([{ requestId, status: 'sent', mode: 'email' }]);
@@ -1119,7 +1157,7 @@ const scenarios: Scenario[] = [
           const bia = await employeeWith(biaTokenIn(mails[0]!.text)!)('GET', '/bia');
           expect(bia.body).toMatchObject({ requestId, status: 'sent' });
         },
-      } as Attempt & { email: string };
+      } as MailingAttempt;
     },
   },
   {
@@ -1129,12 +1167,8 @@ const scenarios: Scenario[] = [
     async prepare() {
       const admin = await companyAdmin();
       const body = newcomer(admin, null);
-      const idempotencyKey = randomUUID();
       return {
-        send: () =>
-          callWithHeaders(admin.who, 'POST', requestsPath(admin), body, {
-            'idempotency-key': idempotencyKey,
-          }),
+        send: preAffiliationSender(admin, body),
         async verify(response) {
           const { requestId } = response.body as AffiliationSummary;
           expect(await trackedRequests(admin)).toMatchObject([
@@ -1154,7 +1188,7 @@ const scenarios: Scenario[] = [
     route: 'importPreAffiliations',
     name: 'a CSV of three employees, all created at once (two by e-mail, one by courrier)',
     status: 200,
-    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    sends: MAILS_ATTEMPT_EMAIL,
     async prepare() {
       const admin = await companyAdmin();
       const people = [newcomer(admin), newcomer(admin), newcomer(admin, null)];
@@ -1179,14 +1213,14 @@ const scenarios: Scenario[] = [
           expect(await requestCounters(admin)).toEqual(counted({ sent: 3 }));
           for (const email of emails) expect(await mailsTo(email)).toHaveLength(1);
         },
-      } as Attempt & { email: string };
+      } as MailingAttempt;
     },
   },
   {
     route: 'remindAffiliationRequest',
     name: '"Relancer": the personal link e-mailed again',
     status: 200,
-    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    sends: MAILS_ATTEMPT_EMAIL,
     async prepare() {
       const { admin, body, request, token } = await preAffiliated('email');
       const email = body.employee.email!;
@@ -1200,14 +1234,14 @@ const scenarios: Scenario[] = [
           // The same link as the first e-mail.
           expect(biaTokenIn(reminders[0]!.text)).toBe(token);
         },
-      } as Attempt & { email: string };
+      } as MailingAttempt;
     },
   },
   {
     route: 'restartAffiliationRequest',
     name: '"Relancer un nouveau parcours" after an abandonment (a new link, the old one dead)',
     status: 200,
-    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    sends: MAILS_ATTEMPT_EMAIL,
     async prepare() {
       const { admin, body, request, token } = await preAffiliated('email');
       const email = body.employee.email!;
@@ -1233,7 +1267,7 @@ const scenarios: Scenario[] = [
           });
           expect((await employeeWith(token!)('GET', '/bia')).status).toBe(401);
         },
-      } as Attempt & { email: string };
+      } as MailingAttempt;
     },
   },
   {
@@ -1310,7 +1344,7 @@ const scenarios: Scenario[] = [
     route: 'finalizeBia',
     name: 'the employee’s BIA finalized online (the insured created, the employer told)',
     status: 200,
-    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    sends: MAILS_ATTEMPT_EMAIL,
     async prepare() {
       const { admin, body, request, token } = await preAffiliated('email');
       const employee = employeeWith(token!);
@@ -1324,17 +1358,10 @@ const scenarios: Scenario[] = [
             status: 'finalized',
             outcome: 'affiliation',
           });
-          // One insured, once, and the request points at it.
-          const insured = await insuredNamed(admin, body.employee.lastName);
-          expect(insured).toHaveLength(1);
-          expect(await trackedRequests(admin)).toMatchObject([
-            { status: 'finalized', employeeId: insured[0]!.employeeId },
-          ]);
-          expect(await requestCounters(admin)).toEqual(counted({ finalized: 1 }));
-          expect(await mailsTo(admin.email, 'Affiliation finalisée')).toHaveLength(1);
+          await expectOneInsuredFinalized(admin, body.employee.lastName);
           expect(await mailsTo(body.employee.email!, 'Votre affiliation')).toHaveLength(1);
         },
-      } as Attempt & { email: string };
+      } as MailingAttempt;
     },
   },
   {
@@ -1361,7 +1388,7 @@ const scenarios: Scenario[] = [
     route: 'recordPaperBia',
     name: 'a paper BIA typed in by the back office (the insured created, the employer told)',
     status: 200,
-    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    sends: MAILS_ATTEMPT_EMAIL,
     async prepare() {
       const { admin, body, request } = await preAffiliated('courrier');
       const path = `/back-office/companies/${admin.companyId}/affiliation-requests/${request.requestId}/paper-bia`;
@@ -1371,15 +1398,9 @@ const scenarios: Scenario[] = [
           backOffice('POST', path, { draft: { ...completeDraft(), documents: {} }, receivedOn: today() }),
         async verify(response) {
           expect(response.body).toMatchObject({ requestId: request.requestId, status: 'finalized' });
-          const insured = await insuredNamed(admin, body.employee.lastName);
-          expect(insured).toHaveLength(1);
-          expect(await trackedRequests(admin)).toMatchObject([
-            { status: 'finalized', employeeId: insured[0]!.employeeId },
-          ]);
-          expect(await requestCounters(admin)).toEqual(counted({ finalized: 1 }));
-          expect(await mailsTo(admin.email, 'Affiliation finalisée')).toHaveLength(1);
+          await expectOneInsuredFinalized(admin, body.employee.lastName);
         },
-      } as Attempt & { email: string };
+      } as MailingAttempt;
     },
   },
   // End of issue #7.
@@ -1388,12 +1409,12 @@ const scenarios: Scenario[] = [
     route: 'decideDispense',
     name: 'a dispense validated by the employer (counters moved, the employee told)',
     status: 200,
-    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    sends: MAILS_ATTEMPT_EMAIL,
     async prepare() {
-      const { admin, email, dispense, path, counters } = await pendingDispense();
+      const { email, dispense, decide, counters } = await pendingDispense();
       return {
         email,
-        send: () => admin.who.call('POST', path, { decision: 'validated', version: dispense.version }),
+        send: () => decide({ decision: 'validated' }),
         async verify(response) {
           expect(response.body).toMatchObject({
             dispenseId: dispense.dispenseId,
@@ -1403,23 +1424,22 @@ const scenarios: Scenario[] = [
           expect(await counters()).toMatchObject({ dispenses_pending: 0, affiliation_finalized: 1 });
           expect(await mailsTo(email, 'Votre dispense d’adhésion est acceptée')).toHaveLength(1);
         },
-      } as Attempt & { email: string };
+      } as MailingAttempt;
     },
   },
   {
     route: 'decideDispense',
     name: 'a dispense refused by the employer (the affiliation reopens on a new link)',
     status: 200,
-    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    sends: MAILS_ATTEMPT_EMAIL,
     async prepare() {
-      const { admin, email, dispense, path, counters } = await pendingDispense();
+      const { admin, email, dispense, decide, counters } = await pendingDispense();
       return {
         email,
         send: () =>
-          admin.who.call('POST', path, {
+          decide({
             decision: 'refused',
             comment: 'Attestation illisible : merci de compléter votre affiliation.',
-            version: dispense.version,
           }),
         async verify(response) {
           expect(response.body).toMatchObject({ dispenseId: dispense.dispenseId, state: 'refused' });
@@ -1437,7 +1457,7 @@ const scenarios: Scenario[] = [
           expect(links).toHaveLength(2);
           expect(new Set(links).size).toBe(2);
         },
-      } as Attempt & { email: string };
+      } as MailingAttempt;
     },
   },
   // End of the dispenses.
@@ -1464,7 +1484,7 @@ const scenarios: Scenario[] = [
     route: 'sendContactMessage',
     name: 'a message to the insurer (and its acknowledgement)',
     status: 201,
-    sends: { service: 'ses', recipient: (attempt) => (attempt as Attempt & { email: string }).email },
+    sends: MAILS_ATTEMPT_EMAIL,
     async prepare() {
       const admin = await companyAdmin();
       const requestId = randomUUID();
@@ -1488,7 +1508,7 @@ const scenarios: Scenario[] = [
           expect(list.body.items).toHaveLength(1);
           expect(await mailsTo(admin.email)).toHaveLength(before + 1);
         },
-      } as Attempt & { email: string };
+      } as MailingAttempt;
     },
   },
   {
@@ -1528,14 +1548,9 @@ const scenarios: Scenario[] = [
     name: 'the affiliation of an employee a DSN declared but nobody affiliated',
     status: 200,
     async prepare() {
-      const { admin, anomaly, affiliations, openAnomalies } = await dsnAnomaly('not_affiliated');
+      const { act, affiliations, openAnomalies } = await dsnAnomaly('not_affiliated');
       return {
-        send: () =>
-          admin.who.call(
-            'POST',
-            `/companies/${admin.companyId}/anomalies/${anomaly.anomalyId}/force-affiliation`,
-            { version: anomaly.version },
-          ),
+        send: () => act('force-affiliation'),
         async verify(response) {
           expect(response.body).toMatchObject({
             state: 'resolved',
@@ -1552,15 +1567,9 @@ const scenarios: Scenario[] = [
     name: 'the radiation of an insured whose contract a DSN ended',
     status: 200,
     async prepare() {
-      const { admin, anomaly, month, affiliations, openAnomalies } =
-        await dsnAnomaly('ended_still_affiliated');
+      const { act, month, affiliations, openAnomalies } = await dsnAnomaly('ended_still_affiliated');
       return {
-        send: () =>
-          admin.who.call(
-            'POST',
-            `/companies/${admin.companyId}/anomalies/${anomaly.anomalyId}/force-radiation`,
-            { version: anomaly.version },
-          ),
+        send: () => act('force-radiation'),
         async verify(response) {
           expect(response.body).toMatchObject({ state: 'resolved', resolution: { how: 'forced_radiation' } });
           expect(await affiliations()).toMatchObject([{ endDate: `${month}-01` }]);
@@ -1574,14 +1583,10 @@ const scenarios: Scenario[] = [
     name: 'a validated dispense linked to an employee a DSN declared but nobody affiliated',
     status: 200,
     async prepare() {
-      const { admin, anomaly, person, openAnomalies } = await dsnAnomaly('not_affiliated');
+      const { admin, person, openAnomalies, act } = await dsnAnomaly('not_affiliated');
       const dispenseId = await validatedDispense(admin.companyId, person);
       return {
-        send: () =>
-          admin.who.call('POST', `/companies/${admin.companyId}/anomalies/${anomaly.anomalyId}/dispensed`, {
-            version: anomaly.version,
-            dispenseId,
-          }),
+        send: () => act('dispensed', { dispenseId }),
         async verify(response) {
           expect(response.body).toMatchObject({
             state: 'resolved',

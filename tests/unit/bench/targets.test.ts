@@ -64,6 +64,34 @@ describe('targets of issue #4', () => {
     expect(check?.measured).toMatch(/400/);
   });
 
+  it('judges a 20k/50 list ratio only on equally full pages', () => {
+    const page = (rcu: number, outcome: string): RouteResult => ({
+      ...route('listAnomalies', 'GET', 2, [200]),
+      outcomes: [{ value: outcome, count: 1 }],
+      dynamodb: { ...route('listAnomalies', 'GET', 2, [200]).dynamodb, rcu: { median: rcu, max: rcu } },
+    });
+    const compared = (big: RouteResult, small: RouteResult) => {
+      const input = results([]);
+      input.lists.routes = [
+        {
+          id: 'listAnomalies',
+          path: '/x',
+          big,
+          small,
+          rcuRatio: big.dynamodb.rcu.median / small.dynamodb.rcu.median,
+          latencyRatioP50: 1,
+        },
+      ];
+      return evaluateTargets(input).find((check) => check.subject === 'listAnomalies RCU');
+    };
+
+    expect(compared(page(6.5, '25 items + cursor'), page(6.5, '25 items + cursor'))?.pass).toBe(true);
+    const unequal = compared(page(6.5, '25 items + cursor'), page(1.5, '3 items'));
+    expect(unequal?.pass).toBeNull();
+    expect(unequal?.note).toMatch(/not equally full/);
+    expect(compared(page(13, '25 items + cursor'), page(6.5, '25 items + cursor'))?.pass).toBe(false);
+  });
+
   it('says so when there is no list route yet', () => {
     const checks = evaluateTargets(results([]));
     expect(checks.find((check) => check.group === '20k/50 ratio')).toMatchObject({

@@ -40,6 +40,16 @@ function errorsOf(input: string | Uint8Array): { line: number; message: string }
   return result.errors;
 }
 
+/** The parser rejects `text` with this one error and no other. */
+function expectOnlyError(text: string | Uint8Array, line: number, message: unknown) {
+  expect(errorsOf(text)).toEqual([{ line, message }]);
+}
+
+/** The parser rejects `text` with (at least) this error. */
+function expectError(text: string | Uint8Array, line: number, message: unknown) {
+  expect(errorsOf(text)).toContainEqual({ line, message });
+}
+
 const employee = (dsn: Dsn, nir: string): DsnEmployee => {
   const found = dsn.declaredEstablishments.flatMap((e) => e.employees).find((e) => e.nir === nir);
   if (!found) throw new Error(`No employee ${nir}`);
@@ -71,6 +81,20 @@ const SMALL: DsnModel = {
   ],
 };
 const small = writeDsn(SMALL);
+
+type DeclaredContract = DsnModel['declaredEstablishments'][number]['employees'][number]['contracts'][number];
+
+/** The small DSN with its one person's contract replaced (most often: the same, ended). */
+const smallWithContract = (contract: DeclaredContract): string =>
+  writeDsn({
+    ...SMALL,
+    declaredEstablishments: [
+      {
+        siret: SMALL_SIRET,
+        employees: [{ ...SMALL.declaredEstablishments[0]!.employees[0]!, contracts: [contract] }],
+      },
+    ],
+  });
 
 /** 1-based number of the n-th line starting with `prefix`. */
 function lineOf(text: string, prefix: string, occurrence = 1): number {
@@ -268,32 +292,30 @@ describe('broken input', () => {
   });
 
   it('rejects an empty value and a control character', () => {
-    expect(errorsOf(replaced(small, 'S21.G00.30.002', "S21.G00.30.002,''"))).toContainEqual({
-      line: nirLine + 1,
-      message: 'Rubrique S21.G00.30.002 vide : une rubrique sans valeur doit être omise.',
-    });
-    expect(errorsOf(replaced(small, 'S21.G00.30.002', "S21.G00.30.002,'MAR\tTIN'"))).toContainEqual({
-      line: nirLine + 1,
-      message: 'Caractère de contrôle interdit dans la valeur de S21.G00.30.002.',
-    });
+    expectError(
+      replaced(small, 'S21.G00.30.002', "S21.G00.30.002,''"),
+      nirLine + 1,
+      'Rubrique S21.G00.30.002 vide : une rubrique sans valeur doit être omise.',
+    );
+    expectError(
+      replaced(small, 'S21.G00.30.002', "S21.G00.30.002,'MAR\tTIN'"),
+      nirLine + 1,
+      'Caractère de contrôle interdit dans la valeur de S21.G00.30.002.',
+    );
   });
 
   it('rejects a structure that is not NEODeS', () => {
     const text = replaced(small, 'S21.G00.40.017', "S30.G00.40.017,'1979'");
-    expect(errorsOf(text)).toEqual([
-      {
-        line: lineOf(text, 'S30.G00.40.017'),
-        message: 'Bloc S30.G00.40 inconnu : ce n’est pas une structure de la norme NEODeS.',
-      },
-    ]);
+    expectOnlyError(
+      text,
+      lineOf(text, 'S30.G00.40.017'),
+      'Bloc S30.G00.40 inconnu : ce n’est pas une structure de la norme NEODeS.',
+    );
   });
 
   it('rejects a file that does not start with the envoi', () => {
     const text = recount(small.split('\n').slice(9).join('\n'));
-    expect(errorsOf(text)).toContainEqual({
-      line: 1,
-      message: 'Le fichier doit commencer par le bloc S10.G00.00 (envoi).',
-    });
+    expectError(text, 1, 'Le fichier doit commencer par le bloc S10.G00.00 (envoi).');
   });
 
   it('rejects a truncated file (no S90 total)', () => {
@@ -301,24 +323,19 @@ describe('broken input', () => {
       .split('\n')
       .slice(0, lineOf(small, 'S21.G00.40.001') - 1)
       .join('\n');
-    expect(errorsOf(truncated)).toEqual([
-      {
-        line: 0,
-        message: 'Bloc S90.G00.90 (total de l’envoi) absent : le fichier est incomplet (tronqué ?).',
-      },
-    ]);
+    expectOnlyError(
+      truncated,
+      0,
+      'Bloc S90.G00.90 (total de l’envoi) absent : le fichier est incomplet (tronqué ?).',
+    );
   });
 
   it('rejects a total that does not match the rubrics or the declarations', () => {
     const totalLine = lineOf(small, 'S90.G00.90.001');
     const missingLine = withLines(small, lineOf(small, 'S21.G00.40.017'));
-    expect(errorsOf(missingLine)).toEqual([
-      { line: totalLine - 1, message: expect.stringContaining('Le total annonce') },
-    ]);
+    expectOnlyError(missingLine, totalLine - 1, expect.stringContaining('Le total annonce'));
     const twoDsn = small.replace("S90.G00.90.002,'1'", "S90.G00.90.002,'2'");
-    expect(errorsOf(twoDsn)).toEqual([
-      { line: totalLine + 1, message: 'Le total annonce 2 déclaration(s), le fichier en contient 1.' },
-    ]);
+    expectOnlyError(twoDsn, totalLine + 1, 'Le total annonce 2 déclaration(s), le fichier en contient 1.');
   });
 
   it('rejects anything after the total', () => {
@@ -342,15 +359,19 @@ describe('broken input', () => {
           'Seules les DSN mensuelles (nature 01) peuvent être importées ; cette déclaration est de nature 07 (signalement fin du contrat de travail unique).',
       },
     ]);
-    expect(errorsOf(small.replace("S20.G00.05.002,'01'", "S20.G00.05.002,'04'"))).toEqual([
-      { line: line + 1, message: expect.stringContaining('déclaration d’annulation (type 04)') },
-    ]);
+    expectOnlyError(
+      small.replace("S20.G00.05.002,'01'", "S20.G00.05.002,'04'"),
+      line + 1,
+      expect.stringContaining('déclaration d’annulation (type 04)'),
+    );
   });
 
   it.each(['15012026', '01132026', '2026-01'])('rejects the month %s', (value) => {
-    expect(errorsOf(small.replace("S20.G00.05.005,'01012026'", `S20.G00.05.005,'${value}'`))).toEqual([
-      { line: lineOf(small, 'S20.G00.05.005'), message: expect.stringContaining('mois principal déclaré') },
-    ]);
+    expectOnlyError(
+      small.replace("S20.G00.05.005,'01012026'", `S20.G00.05.005,'${value}'`),
+      lineOf(small, 'S20.G00.05.005'),
+      expect.stringContaining('mois principal déclaré'),
+    );
   });
 
   it('rejects an envoi mixing months, companies, or declaring an establishment twice', () => {
@@ -373,64 +394,59 @@ describe('broken input', () => {
       month: '2026-02',
       declaredEstablishments: [{ ...SMALL.declaredEstablishments[0]!, siret: siretWithKey(SMALL_SIREN, 2) }],
     });
-    expect(errorsOf(months)).toEqual([
-      {
-        line: lineOf(months, 'S20.G00.05.005', 2),
-        message: 'Toutes les déclarations d’un envoi doivent porter sur le même mois (2026-01 puis 2026-02).',
-      },
-    ]);
+    expectOnlyError(
+      months,
+      lineOf(months, 'S20.G00.05.005', 2),
+      'Toutes les déclarations d’un envoi doivent porter sur le même mois (2026-01 puis 2026-02).',
+    );
     const companies = two({
       siren: otherSiren,
       declaredEstablishments: [{ ...SMALL.declaredEstablishments[0]!, siret: siretWithKey(otherSiren, 1) }],
     });
-    expect(errorsOf(companies)).toEqual([
-      {
-        line: lineOf(companies, 'S21.G00.06.001', 2),
-        message: `Toutes les déclarations d’un envoi doivent concerner la même entreprise (SIREN ${SMALL_SIREN} puis ${otherSiren}).`,
-      },
-    ]);
+    expectOnlyError(
+      companies,
+      lineOf(companies, 'S21.G00.06.001', 2),
+      `Toutes les déclarations d’un envoi doivent concerner la même entreprise (SIREN ${SMALL_SIREN} puis ${otherSiren}).`,
+    );
     const twice = two({});
-    expect(errorsOf(twice)).toEqual([
-      {
-        line: lineOf(twice, 'S21.G00.11.001', 2),
-        message: `L’établissement ${SMALL_SIRET} est déclaré deux fois dans cet envoi.`,
-      },
-    ]);
+    expectOnlyError(
+      twice,
+      lineOf(twice, 'S21.G00.11.001', 2),
+      `L’établissement ${SMALL_SIRET} est déclaré deux fois dans cet envoi.`,
+    );
   });
 
   it('rejects a SIREN or a SIRET whose key is wrong', () => {
     const badSiren = small.replace(`S21.G00.06.001,'${SMALL_SIREN}'`, "S21.G00.06.001,'732829321'");
-    expect(errorsOf(badSiren)).toContainEqual({
-      line: lineOf(small, 'S21.G00.06.001'),
-      message: 'SIREN 732829321 invalide (S21.G00.06.001 (SIREN)) : clé de contrôle incorrecte.',
-    });
+    expectError(
+      badSiren,
+      lineOf(small, 'S21.G00.06.001'),
+      'SIREN 732829321 invalide (S21.G00.06.001 (SIREN)) : clé de contrôle incorrecte.',
+    );
     const badNic = small.replace("S21.G00.11.001,'00017'", "S21.G00.11.001,'00018'");
-    expect(errorsOf(badNic)).toEqual([
-      {
-        line: lineOf(small, 'S21.G00.11.001'),
-        message: expect.stringContaining(`SIRET ${SMALL_SIREN}00018 invalide`),
-      },
-    ]);
+    expectOnlyError(
+      badNic,
+      lineOf(small, 'S21.G00.11.001'),
+      expect.stringContaining(`SIRET ${SMALL_SIREN}00018 invalide`),
+    );
   });
 
   it('rejects a declaration without establishment, or with two', () => {
     const none = recount(
       withLines(withLines(small, lineOf(small, 'S21.G00.11.002')), lineOf(small, 'S21.G00.11.001')),
     );
-    expect(errorsOf(none)).toContainEqual({
-      line: lineOf(small, 'S20.G00.05.001'),
-      message: 'Déclaration sans bloc S21.G00.11 (établissement).',
-    });
+    expectError(none, lineOf(small, 'S20.G00.05.001'), 'Déclaration sans bloc S21.G00.11 (établissement).');
     const twoEstablishments = replaced(
       small,
       'S21.G00.11.002',
       "S21.G00.11.002,'5610A'",
       "S21.G00.11.001,'00017'",
     );
-    expect(errorsOf(twoEstablishments)).toContainEqual({
-      line: lineOf(small, 'S21.G00.11.002') + 1,
-      message: expect.stringContaining('Un seul bloc S21.G00.11 (établissement) par déclaration'),
-    });
+    expectError(
+      twoEstablishments,
+      lineOf(small, 'S21.G00.11.002') + 1,
+      expect.stringContaining('Un seul bloc S21.G00.11 (établissement) par déclaration'),
+    );
   });
 
   it('rejects blocks outside their parent', () => {
@@ -442,10 +458,11 @@ describe('broken input', () => {
         .filter((_, index) => index + 1 < lineOf(small, 'S21.G00.30.001') || index + 1 >= contract)
         .join('\n'),
     );
-    expect(errorsOf(orphanContract)).toContainEqual({
-      line: lineOf(orphanContract, 'S21.G00.40.001'),
-      message: 'Bloc S21.G00.40 (Contrat de travail) hors d’un individu : il doit suivre un bloc S21.G00.30.',
-    });
+    expectError(
+      orphanContract,
+      lineOf(orphanContract, 'S21.G00.40.001'),
+      'Bloc S21.G00.40 (Contrat de travail) hors d’un individu : il doit suivre un bloc S21.G00.30.',
+    );
     const endWithoutContract = replaced(
       small,
       'S21.G00.30.006',
@@ -453,10 +470,11 @@ describe('broken input', () => {
       "S21.G00.62.001,'31012026'",
       "S21.G00.62.002,'059'",
     );
-    expect(errorsOf(endWithoutContract)).toContainEqual({
-      line: lineOf(small, 'S21.G00.30.006') + 1,
-      message: expect.stringContaining('Bloc S21.G00.62 (fin du contrat) sans contrat'),
-    });
+    expectError(
+      endWithoutContract,
+      lineOf(small, 'S21.G00.30.006') + 1,
+      expect.stringContaining('Bloc S21.G00.62 (fin du contrat) sans contrat'),
+    );
     const adhesionAfterIndividu = replaced(
       small,
       'S21.G00.40.001',
@@ -465,20 +483,20 @@ describe('broken input', () => {
       "S21.G00.15.005,'9'",
       "S21.G00.40.001,'01032019'",
     );
-    expect(errorsOf(adhesionAfterIndividu)).toContainEqual({
-      line: lineOf(small, 'S21.G00.40.001'),
-      message: expect.stringContaining('Bloc S21.G00.15 (adhésion prévoyance) mal placé'),
-    });
+    expectError(
+      adhesionAfterIndividu,
+      lineOf(small, 'S21.G00.40.001'),
+      expect.stringContaining('Bloc S21.G00.15 (adhésion prévoyance) mal placé'),
+    );
   });
 
   it('rejects an affiliation pointing to an unknown adhésion, and a duplicated adhésion id', () => {
     const unknown = small.replace("S21.G00.70.013,'1'", "S21.G00.70.013,'7'");
-    expect(errorsOf(unknown)).toEqual([
-      {
-        line: lineOf(small, 'S21.G00.70.013'),
-        message: 'L’affiliation renvoie à l’adhésion « 7 », absente des blocs S21.G00.15 de l’établissement.',
-      },
-    ]);
+    expectOnlyError(
+      unknown,
+      lineOf(small, 'S21.G00.70.013'),
+      'L’affiliation renvoie à l’adhésion « 7 », absente des blocs S21.G00.15 de l’établissement.',
+    );
     const duplicated = replaced(
       small,
       'S21.G00.15.005',
@@ -487,41 +505,26 @@ describe('broken input', () => {
       "S21.G00.15.002,'P1'",
       "S21.G00.15.005,'1'",
     );
-    expect(errorsOf(duplicated)).toContainEqual({
-      line: lineOf(small, 'S21.G00.15.005') + 3,
-      message: 'Identifiant technique d’adhésion « 1 » déjà utilisé dans cet établissement.',
-    });
+    expectError(
+      duplicated,
+      lineOf(small, 'S21.G00.15.005') + 3,
+      'Identifiant technique d’adhésion « 1 » déjà utilisé dans cet établissement.',
+    );
   });
 
   it('rejects an end of contract before its start, and a second end for the same contract', () => {
-    const ended = writeDsn({
-      ...SMALL,
-      declaredEstablishments: [
-        {
-          siret: SMALL_SIRET,
-          employees: [
-            {
-              ...SMALL.declaredEstablishments[0]!.employees[0]!,
-              contracts: [
-                {
-                  startDate: '2019-03-01',
-                  statut: 'non_cadre',
-                  number: '1',
-                  end: { date: '2026-01-31', reason: 'demission' },
-                },
-              ],
-            },
-          ],
-        },
-      ],
+    const ended = smallWithContract({
+      startDate: '2019-03-01',
+      statut: 'non_cadre',
+      number: '1',
+      end: { date: '2026-01-31', reason: 'demission' },
     });
     const before = ended.replace("S21.G00.62.001,'31012026'", "S21.G00.62.001,'28022019'");
-    expect(errorsOf(before)).toEqual([
-      {
-        line: lineOf(ended, 'S21.G00.62.001'),
-        message: 'La date de fin du contrat (S21.G00.62.001) précède sa date de début (S21.G00.40.001).',
-      },
-    ]);
+    expectOnlyError(
+      before,
+      lineOf(ended, 'S21.G00.62.001'),
+      'La date de fin du contrat (S21.G00.62.001) précède sa date de début (S21.G00.40.001).',
+    );
     const twice = replaced(
       ended,
       'S21.G00.62.002',
@@ -529,20 +532,20 @@ describe('broken input', () => {
       "S21.G00.62.001,'31012026'",
       "S21.G00.62.002,'059'",
     );
-    expect(errorsOf(twice)).toContainEqual({
-      line: lineOf(ended, 'S21.G00.62.002') + 1,
-      message: 'Ce contrat a déjà un bloc S21.G00.62 (fin du contrat).',
-    });
+    expectError(
+      twice,
+      lineOf(ended, 'S21.G00.62.002') + 1,
+      'Ce contrat a déjà un bloc S21.G00.62 (fin du contrat).',
+    );
   });
 
   it('names a missing mandatory rubric on the first line of its block', () => {
     const text = recount(withLines(small, lineOf(small, 'S21.G00.30.006')));
-    expect(errorsOf(text)).toEqual([
-      {
-        line: nirLine,
-        message: 'Rubrique obligatoire S21.G00.30.006 (date de naissance) absente du bloc Individu.',
-      },
-    ]);
+    expectOnlyError(
+      text,
+      nirLine,
+      'Rubrique obligatoire S21.G00.30.006 (date de naissance) absente du bloc Individu.',
+    );
   });
 
   it.each([
@@ -551,9 +554,11 @@ describe('broken input', () => {
     ['288043306311235', 'clé de contrôle incorrecte'],
     ['2881333063112', '13 caractères attendus'],
   ])('rejects the NIR %s', (value, reason) => {
-    expect(errorsOf(small.replace(/S21\.G00\.30\.001,'\w+'/, `S21.G00.30.001,'${value}'`))).toEqual([
-      { line: nirLine, message: expect.stringContaining(reason) },
-    ]);
+    expectOnlyError(
+      small.replace(/S21\.G00\.30\.001,'\w+'/, `S21.G00.30.001,'${value}'`),
+      nirLine,
+      expect.stringContaining(reason),
+    );
   });
 
   it('rejects a sex that contradicts the NIR', () => {
@@ -578,9 +583,11 @@ describe('broken input', () => {
       nir: null,
       temporaryNumber: 'NTT0001234',
     });
-    expect(errorsOf(recount(withLines(small, nirLine)))).toEqual([
-      { line: nirLine, message: expect.stringContaining('Individu sans numéro de sécurité sociale') },
-    ]);
+    expectOnlyError(
+      recount(withLines(small, nirLine)),
+      nirLine,
+      expect.stringContaining('Individu sans numéro de sécurité sociale'),
+    );
   });
 
   it.each([
@@ -596,36 +603,21 @@ describe('broken input', () => {
       new RegExp(`${rubric.replace(/\./g, '\\.')},'[^\\n]*'`),
       `${rubric},'${value}'`,
     );
-    expect(errorsOf(text)).toEqual([
-      { line: lineOf(small, rubric), message: expect.stringContaining(message) },
-    ]);
+    expectOnlyError(text, lineOf(small, rubric), expect.stringContaining(message));
   });
 
   it('rejects a motif de rupture that is not 3 digits', () => {
-    const ended = writeDsn({
-      ...SMALL,
-      declaredEstablishments: [
-        {
-          siret: SMALL_SIRET,
-          employees: [
-            {
-              ...SMALL.declaredEstablishments[0]!.employees[0]!,
-              contracts: [
-                {
-                  startDate: '2019-03-01',
-                  statut: 'non_cadre',
-                  number: '1',
-                  end: { date: '2026-01-31', dsnReasonCode: '059' },
-                },
-              ],
-            },
-          ],
-        },
-      ],
+    const ended = smallWithContract({
+      startDate: '2019-03-01',
+      statut: 'non_cadre',
+      number: '1',
+      end: { date: '2026-01-31', dsnReasonCode: '059' },
     });
-    expect(errorsOf(ended.replace("S21.G00.62.002,'059'", "S21.G00.62.002,'59'"))).toEqual([
-      { line: lineOf(ended, 'S21.G00.62.002'), message: expect.stringContaining('3 chiffres attendus') },
-    ]);
+    expectOnlyError(
+      ended.replace("S21.G00.62.002,'059'", "S21.G00.62.002,'59'"),
+      lineOf(ended, 'S21.G00.62.002'),
+      expect.stringContaining('3 chiffres attendus'),
+    );
   });
 
   it(`reports at most ${MAX_REPORTED_ERRORS} errors, then how many more`, () => {
@@ -715,26 +707,11 @@ describe('writing a DSN', () => {
   });
 
   it('writes the usual code of a reason given alone', () => {
-    const text = writeDsn({
-      ...SMALL,
-      declaredEstablishments: [
-        {
-          siret: SMALL_SIRET,
-          employees: [
-            {
-              ...SMALL.declaredEstablishments[0]!.employees[0]!,
-              contracts: [
-                {
-                  startDate: '2019-03-01',
-                  statut: 'cadre',
-                  number: '1',
-                  end: { date: '2026-01-20', reason: 'rupture_conventionnelle' },
-                },
-              ],
-            },
-          ],
-        },
-      ],
+    const text = smallWithContract({
+      startDate: '2019-03-01',
+      statut: 'cadre',
+      number: '1',
+      end: { date: '2026-01-20', reason: 'rupture_conventionnelle' },
     });
     expect(parsed(text).declaredEstablishments[0]?.employees[0]?.contracts[0]).toMatchObject({
       retirementCategory: '01',

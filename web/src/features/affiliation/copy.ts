@@ -3,6 +3,7 @@ import {
   AFFILIATION_STATUS_LABELS,
 } from '../../../../functions/contracts/affiliation';
 import { formatCount } from '../../shared/format';
+import { addressLabels, identityLabels } from '../../shared/forms/person-copy';
 
 /** The wording of Pré-affilier un salarié and Suivi des affiliations, in one place. */
 export const affiliationCopy = {
@@ -32,26 +33,14 @@ export const affiliationCopy = {
     'Le statut détermine le contrat santé sur lequel le salarié sera affilié : celui de sa catégorie (cadre ou non cadre).',
 
   employeeIntro: 'Les informations du salarié, telles qu’elles figurent sur ses documents d’identité.',
-  civilite: 'Civilité',
-  civilites: [
-    { value: 'MME', label: 'Madame' },
-    { value: 'M', label: 'Monsieur' },
-  ],
-  lastName: 'Nom',
-  birthName: 'Nom de naissance (facultatif)',
+  ...identityLabels,
   birthNameHint: 'S’il diffère du nom d’usage.',
-  firstName: 'Prénom',
-  birthDate: 'Date de naissance',
-  nir: 'Numéro de sécurité sociale',
   nirHint: '15 caractères : 13 chiffres et la clé (2A ou 2B pour la Corse). Exemple : 1 85 05 78 006 084 36.',
   email: 'Adresse e-mail personnelle (facultatif)',
   emailHint:
     'Le salarié y recevra son lien personnel pour s’affilier en ligne. Sans e-mail, un courrier est préparé pour lui être envoyé par la poste.',
   addressLegend: 'Adresse postale du salarié',
-  line1: 'Numéro et voie',
-  line2: 'Complément d’adresse (facultatif)',
-  postalCode: 'Code postal',
-  city: 'Ville',
+  ...addressLabels,
   hireDate: 'Date d’embauche',
   contractStartDate: 'Date de début du contrat',
   contractStartHint: 'Date à laquelle la couverture santé du salarié commence.',

@@ -1,4 +1,5 @@
 import { BIA_DOCUMENT_KINDS, type BiaDocumentKind } from '../../../../functions/contracts/affiliation';
+import { addressLabels, identityLabels } from '../../shared/forms/person-copy';
 
 /** The wording of the employee's BIA (bulletin individuel d'affiliation), in one place. */
 export const biaCopy = {
@@ -34,25 +35,13 @@ export const biaCopy = {
 
   identityTitle: 'Votre identité',
   identityIntro: 'Pré-remplie par votre employeur : corrigez-la si besoin.',
-  civilite: 'Civilité',
-  civilites: [
-    { value: 'MME', label: 'Madame' },
-    { value: 'M', label: 'Monsieur' },
-  ],
-  lastName: 'Nom',
-  birthName: 'Nom de naissance (facultatif)',
+  ...identityLabels,
   birthNameHint: 'S’il diffère de votre nom d’usage.',
-  firstName: 'Prénom',
-  birthDate: 'Date de naissance',
-  nir: 'Numéro de sécurité sociale',
   nirHint:
     'Renseigné par votre employeur et masqué pour votre sécurité. S’il est inexact, contactez votre employeur.',
 
   addressTitle: 'Votre adresse',
-  line1: 'Numéro et voie',
-  line2: 'Complément d’adresse (facultatif)',
-  postalCode: 'Code postal',
-  city: 'Ville',
+  ...addressLabels,
   email: 'Adresse e-mail (facultatif)',
   emailHint: 'Pour recevoir la confirmation de votre affiliation.',
 

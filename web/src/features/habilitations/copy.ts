@@ -1,11 +1,9 @@
 import { ROLE_LABELS } from '../../../../functions/contracts/auth';
+import { identityLabels } from '../../shared/forms/person-copy';
 
 /** The French wording of "Mes habilitations" and of the invitation page, in one place. */
 export const habilitationsCopy = {
-  civilites: [
-    { value: 'MME', label: 'Madame' },
-    { value: 'M', label: 'Monsieur' },
-  ],
+  civilites: identityLabels.civilites,
   roleOptions: [
     { value: 'admin', label: ROLE_LABELS.admin },
     { value: 'user', label: ROLE_LABELS.user },

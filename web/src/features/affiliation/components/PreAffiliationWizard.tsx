@@ -175,6 +175,18 @@ export function PreAffiliationWizard({ companyId }: { companyId: string }) {
     </div>
   );
 
+  /** Steps 1 to 3: their fields, then Annuler / Retour and "Valider". */
+  const stepForm = (fields: ReactNode) => (
+    <form className="form aff-form" noValidate onSubmit={validateStep} aria-labelledby={HEADING_ID}>
+      {fields}
+      {actions(
+        <SubmitButton pending={false} pendingLabel="">
+          {copy.validate}
+        </SubmitButton>,
+      )}
+    </form>
+  );
+
   return (
     <div className="aff-wizard">
       <StepIndicator steps={STEP_NAMES} current={step} label={copy.wizardLabel} />
@@ -188,179 +200,172 @@ export function PreAffiliationWizard({ companyId }: { companyId: string }) {
         {notice ? <p className="aff-notice">{notice}</p> : null}
         <FormAlert error={error} />
 
-        {step === 1 ? (
-          <form className="form aff-form" noValidate onSubmit={validateStep} aria-labelledby={HEADING_ID}>
-            <p className="form__intro">{copy.establishmentIntro}</p>
-            {establishments.isPending ? <LoadingMessage>{copy.loadingEstablishments}</LoadingMessage> : null}
-            {establishments.isError ? (
-              <QueryError
-                title={copy.establishmentsError}
-                error={establishments.error}
-                onRetry={() => void establishments.refetch()}
-              />
-            ) : null}
-            {establishments.data?.length === 0 ? <p className="notice">{copy.noEstablishment}</p> : null}
-            {establishments.data?.length ? (
-              <div className="aff-choices">
+        {step === 1
+          ? stepForm(
+              <>
+                <p className="form__intro">{copy.establishmentIntro}</p>
+                {establishments.isPending ? (
+                  <LoadingMessage>{copy.loadingEstablishments}</LoadingMessage>
+                ) : null}
+                {establishments.isError ? (
+                  <QueryError
+                    title={copy.establishmentsError}
+                    error={establishments.error}
+                    onRetry={() => void establishments.refetch()}
+                  />
+                ) : null}
+                {establishments.data?.length === 0 ? <p className="notice">{copy.noEstablishment}</p> : null}
+                {establishments.data?.length ? (
+                  <div className="aff-choices">
+                    <RadioGroup
+                      legend={copy.establishmentLegend}
+                      options={establishments.data.map((candidate) => ({
+                        value: candidate.siret,
+                        label: `${candidate.name} — ${candidate.city} (SIRET ${formatSiret(candidate.siret)})`,
+                      }))}
+                      required
+                      registration={form.register('siret')}
+                      error={errors.siret?.message}
+                    />
+                  </div>
+                ) : null}
+              </>,
+            )
+          : null}
+
+        {step === 2
+          ? stepForm(
+              <>
+                <p className="form__intro">{copy.statutIntro}</p>
                 <RadioGroup
-                  legend={copy.establishmentLegend}
-                  options={establishments.data.map((candidate) => ({
-                    value: candidate.siret,
-                    label: `${candidate.name} — ${candidate.city} (SIRET ${formatSiret(candidate.siret)})`,
-                  }))}
+                  legend={copy.statutLegend}
+                  options={Object.entries(STATUT_LABELS).map(([value, label]) => ({ value, label }))}
                   required
-                  registration={form.register('siret')}
-                  error={errors.siret?.message}
+                  registration={form.register('statut')}
+                  error={errors.statut?.message}
                 />
-              </div>
-            ) : null}
-            {actions(
-              <SubmitButton pending={false} pendingLabel="">
-                {copy.validate}
-              </SubmitButton>,
-            )}
-          </form>
-        ) : null}
+              </>,
+            )
+          : null}
 
-        {step === 2 ? (
-          <form className="form aff-form" noValidate onSubmit={validateStep} aria-labelledby={HEADING_ID}>
-            <p className="form__intro">{copy.statutIntro}</p>
-            <RadioGroup
-              legend={copy.statutLegend}
-              options={Object.entries(STATUT_LABELS).map(([value, label]) => ({ value, label }))}
-              required
-              registration={form.register('statut')}
-              error={errors.statut?.message}
-            />
-            {actions(
-              <SubmitButton pending={false} pendingLabel="">
-                {copy.validate}
-              </SubmitButton>,
-            )}
-          </form>
-        ) : null}
-
-        {step === 3 ? (
-          <form className="form aff-form" noValidate onSubmit={validateStep} aria-labelledby={HEADING_ID}>
-            <p className="form__intro">
-              {copy.employeeIntro} {copy.requiredNote}
-            </p>
-            <RadioGroup
-              legend={copy.civilite}
-              options={copy.civilites}
-              required
-              registration={form.register('employee.civilite')}
-              error={errors.employee?.civilite?.message}
-            />
-            <TextField
-              label={copy.lastName}
-              autoComplete="off"
-              aria-required
-              registration={form.register('employee.lastName')}
-              error={errors.employee?.lastName?.message}
-            />
-            <TextField
-              label={copy.birthName}
-              hint={copy.birthNameHint}
-              autoComplete="off"
-              registration={form.register('employee.birthName')}
-              error={errors.employee?.birthName?.message}
-            />
-            <TextField
-              label={copy.firstName}
-              autoComplete="off"
-              aria-required
-              registration={form.register('employee.firstName')}
-              error={errors.employee?.firstName?.message}
-            />
-            <TextField
-              type="date"
-              label={copy.birthDate}
-              className="field__input--short"
-              aria-required
-              registration={form.register('employee.birthDate')}
-              error={errors.employee?.birthDate?.message}
-            />
-            <TextField
-              label={copy.nir}
-              hint={copy.nirHint}
-              autoComplete="off"
-              spellCheck={false}
-              autoCapitalize="characters"
-              className="aff-input--nir"
-              aria-required
-              registration={form.register('employee.nir')}
-              error={errors.employee?.nir?.message}
-            />
-            <TextField
-              type="email"
-              inputMode="email"
-              label={copy.email}
-              hint={copy.emailHint}
-              autoComplete="off"
-              spellCheck={false}
-              registration={form.register('employee.email')}
-              error={errors.employee?.email?.message}
-            />
-            <fieldset className="aff-fieldset">
-              <legend className="aff-fieldset__legend">{copy.addressLegend}</legend>
-              <TextField
-                label={copy.line1}
-                autoComplete="off"
-                aria-required
-                registration={form.register('employee.address.line1')}
-                error={errors.employee?.address?.line1?.message}
-              />
-              <TextField
-                label={copy.line2}
-                autoComplete="off"
-                registration={form.register('employee.address.line2')}
-                error={errors.employee?.address?.line2?.message}
-              />
-              <div className="aff-row">
-                <TextField
-                  label={copy.postalCode}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  maxLength={5}
-                  className="aff-input--postal"
-                  aria-required
-                  registration={form.register('employee.address.postalCode')}
-                  error={errors.employee?.address?.postalCode?.message}
+        {step === 3
+          ? stepForm(
+              <>
+                <p className="form__intro">
+                  {copy.employeeIntro} {copy.requiredNote}
+                </p>
+                <RadioGroup
+                  legend={copy.civilite}
+                  options={copy.civilites}
+                  required
+                  registration={form.register('employee.civilite')}
+                  error={errors.employee?.civilite?.message}
                 />
                 <TextField
-                  label={copy.city}
+                  label={copy.lastName}
                   autoComplete="off"
                   aria-required
-                  registration={form.register('employee.address.city')}
-                  error={errors.employee?.address?.city?.message}
+                  registration={form.register('employee.lastName')}
+                  error={errors.employee?.lastName?.message}
                 />
-              </div>
-            </fieldset>
-            <TextField
-              type="date"
-              label={copy.hireDate}
-              className="field__input--short"
-              aria-required
-              registration={form.register('employee.hireDate')}
-              error={errors.employee?.hireDate?.message}
-            />
-            <TextField
-              type="date"
-              label={copy.contractStartDate}
-              hint={copy.contractStartHint}
-              className="field__input--short"
-              aria-required
-              registration={form.register('employee.contractStartDate')}
-              error={errors.employee?.contractStartDate?.message}
-            />
-            {actions(
-              <SubmitButton pending={false} pendingLabel="">
-                {copy.validate}
-              </SubmitButton>,
-            )}
-          </form>
-        ) : null}
+                <TextField
+                  label={copy.birthName}
+                  hint={copy.birthNameHint}
+                  autoComplete="off"
+                  registration={form.register('employee.birthName')}
+                  error={errors.employee?.birthName?.message}
+                />
+                <TextField
+                  label={copy.firstName}
+                  autoComplete="off"
+                  aria-required
+                  registration={form.register('employee.firstName')}
+                  error={errors.employee?.firstName?.message}
+                />
+                <TextField
+                  type="date"
+                  label={copy.birthDate}
+                  className="field__input--short"
+                  aria-required
+                  registration={form.register('employee.birthDate')}
+                  error={errors.employee?.birthDate?.message}
+                />
+                <TextField
+                  label={copy.nir}
+                  hint={copy.nirHint}
+                  autoComplete="off"
+                  spellCheck={false}
+                  autoCapitalize="characters"
+                  className="field__input--nir"
+                  aria-required
+                  registration={form.register('employee.nir')}
+                  error={errors.employee?.nir?.message}
+                />
+                <TextField
+                  type="email"
+                  inputMode="email"
+                  label={copy.email}
+                  hint={copy.emailHint}
+                  autoComplete="off"
+                  spellCheck={false}
+                  registration={form.register('employee.email')}
+                  error={errors.employee?.email?.message}
+                />
+                <fieldset className="aff-fieldset">
+                  <legend className="aff-fieldset__legend">{copy.addressLegend}</legend>
+                  <TextField
+                    label={copy.line1}
+                    autoComplete="off"
+                    aria-required
+                    registration={form.register('employee.address.line1')}
+                    error={errors.employee?.address?.line1?.message}
+                  />
+                  <TextField
+                    label={copy.line2}
+                    autoComplete="off"
+                    registration={form.register('employee.address.line2')}
+                    error={errors.employee?.address?.line2?.message}
+                  />
+                  <div className="field-row">
+                    <TextField
+                      label={copy.postalCode}
+                      inputMode="numeric"
+                      autoComplete="off"
+                      maxLength={5}
+                      className="field__input--postal"
+                      aria-required
+                      registration={form.register('employee.address.postalCode')}
+                      error={errors.employee?.address?.postalCode?.message}
+                    />
+                    <TextField
+                      label={copy.city}
+                      autoComplete="off"
+                      aria-required
+                      registration={form.register('employee.address.city')}
+                      error={errors.employee?.address?.city?.message}
+                    />
+                  </div>
+                </fieldset>
+                <TextField
+                  type="date"
+                  label={copy.hireDate}
+                  className="field__input--short"
+                  aria-required
+                  registration={form.register('employee.hireDate')}
+                  error={errors.employee?.hireDate?.message}
+                />
+                <TextField
+                  type="date"
+                  label={copy.contractStartDate}
+                  hint={copy.contractStartHint}
+                  className="field__input--short"
+                  aria-required
+                  registration={form.register('employee.contractStartDate')}
+                  error={errors.employee?.contractStartDate?.message}
+                />
+              </>,
+            )
+          : null}
 
         {step === 4 ? (
           <form className="form aff-form" noValidate onSubmit={submit} aria-labelledby={HEADING_ID}>

@@ -1,6 +1,6 @@
 import { ANOMALY_TYPES, type AnomalySummary } from '../../../../../functions/contracts/anomalies';
-import { formatSiret } from '../../../shared/format';
 import { DateValue } from '../../employees/components/feedback';
+import { EstablishmentCell, ListTable, RowHeader } from '../../employees/components/table-parts';
 import { anomaliesCopy } from '../copy';
 import {
   ACTION_LABELS,
@@ -17,6 +17,15 @@ interface AnomaliesTableProps {
   onAction: (anomaly: AnomalySummary, action: AnomalyAction) => void;
 }
 
+const COLUMNS = [
+  'Prénom et nom',
+  'N° de sécurité sociale',
+  'Établissement',
+  'Anomalie',
+  "Date d'affiliation",
+  'Mois DSN',
+];
+
 /**
  * Suivi des anomalies d'affiliation: one row per anomaly. The employee's name is the row
  * header (and the focus target after "Charger plus"); under ~700 px rows become cards. Open
@@ -25,82 +34,58 @@ interface AnomaliesTableProps {
 export function AnomaliesTable({ anomalies, state, onAction }: AnomaliesTableProps) {
   const open = state === 'open';
   return (
-    <div className="emp-table-wrap">
-      <table className="emp-table anm-table">
-        <caption className="visually-hidden">
-          {open ? anomaliesCopy.openCaption : anomaliesCopy.historyCaption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Prénom et nom</th>
-            <th scope="col">N° de sécurité sociale</th>
-            <th scope="col">Établissement</th>
-            <th scope="col">Anomalie</th>
-            <th scope="col">Date d'affiliation</th>
-            <th scope="col">Mois DSN</th>
-            <th scope="col">{open ? 'Actions' : 'Résolution'}</th>
+    <ListTable
+      className="anm-table"
+      caption={open ? anomaliesCopy.openCaption : anomaliesCopy.historyCaption}
+      columns={[...COLUMNS, open ? 'Actions' : 'Résolution']}
+    >
+      {anomalies.map((anomaly) => {
+        const name = anomalyHolder(anomaly);
+        const actions = actionsFor(anomaly);
+        return (
+          <tr key={anomaly.anomalyId}>
+            <RowHeader rowId={anomaly.anomalyId}>{name}</RowHeader>
+            <td data-label="N° de sécurité sociale">
+              <span className="emp-nir__value">{anomaly.maskedNir}</span>
+            </td>
+            <EstablishmentCell name={anomaly.establishmentName} siret={anomaly.siret} />
+            <td data-label="Anomalie" className="anm-table__detail">
+              <strong className="anm-type">{ANOMALY_TYPES[anomaly.type]}</strong>
+              <span className="emp-cell-detail anm-detail">{anomaly.detail}</span>
+            </td>
+            <td data-label="Date d'affiliation">
+              <DateValue iso={anomaly.affiliationDate} none={anomaliesCopy.noAffiliation} />
+            </td>
+            <td data-label="Mois DSN">
+              <span className="nowrap">{formatDsnMonth(anomaly.dsnMonth)}</span>
+            </td>
+            <td data-label={open ? 'Actions' : 'Résolution'}>
+              {open ? (
+                <ul className="emp-actions">
+                  {actions.map((action) => (
+                    <li key={action}>
+                      <button
+                        type="button"
+                        className={
+                          action === 'forceRadiation'
+                            ? 'emp-link-button emp-link-button--danger'
+                            : 'emp-link-button'
+                        }
+                        aria-label={`${ACTION_LABELS[action]} : ${name}`}
+                        onClick={() => onAction(anomaly, action)}
+                      >
+                        {ACTION_LABELS[action]}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="anm-resolution">{resolutionSummary(anomaly) ?? '—'}</span>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {anomalies.map((anomaly) => {
-            const name = anomalyHolder(anomaly);
-            const actions = actionsFor(anomaly);
-            return (
-              <tr key={anomaly.anomalyId}>
-                <th
-                  scope="row"
-                  className="emp-table__name"
-                  data-employee-row={anomaly.anomalyId}
-                  tabIndex={-1}
-                >
-                  {name}
-                </th>
-                <td data-label="N° de sécurité sociale">
-                  <span className="emp-nir__value">{anomaly.maskedNir}</span>
-                </td>
-                <td data-label="Établissement">
-                  {anomaly.establishmentName}
-                  <span className="emp-cell-detail nowrap">SIRET {formatSiret(anomaly.siret)}</span>
-                </td>
-                <td data-label="Anomalie" className="anm-table__detail">
-                  <strong className="anm-type">{ANOMALY_TYPES[anomaly.type]}</strong>
-                  <span className="emp-cell-detail anm-detail">{anomaly.detail}</span>
-                </td>
-                <td data-label="Date d'affiliation">
-                  <DateValue iso={anomaly.affiliationDate} none={anomaliesCopy.noAffiliation} />
-                </td>
-                <td data-label="Mois DSN">
-                  <span className="nowrap">{formatDsnMonth(anomaly.dsnMonth)}</span>
-                </td>
-                <td data-label={open ? 'Actions' : 'Résolution'}>
-                  {open ? (
-                    <ul className="emp-actions">
-                      {actions.map((action) => (
-                        <li key={action}>
-                          <button
-                            type="button"
-                            className={
-                              action === 'forceRadiation'
-                                ? 'emp-link-button emp-link-button--danger'
-                                : 'emp-link-button'
-                            }
-                            aria-label={`${ACTION_LABELS[action]} : ${name}`}
-                            onClick={() => onAction(anomaly, action)}
-                          >
-                            {ACTION_LABELS[action]}
-                          </button>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span className="anm-resolution">{resolutionSummary(anomaly) ?? '—'}</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </ListTable>
   );
 }

@@ -1,6 +1,5 @@
-import { useId } from 'react';
-import { formatSiret } from '../../../shared/format';
-import { useCompanyEstablishments } from '../../employees/api/get-profile';
+import { FilterSelect } from '../../../shared/forms/FilterSelect';
+import { EstablishmentFilter } from '../../employees/components/EstablishmentFilter';
 import { anomaliesCopy } from '../copy';
 import { hasActiveFilters, TYPE_OPTIONS, type AnomalyFilters } from '../lib/filters';
 
@@ -15,10 +14,6 @@ interface AnomalyFiltersFormProps {
  * établissements are the company's, all of them (the profile's perimeter).
  */
 export function AnomalyFiltersForm({ companyId, filters, onChange }: AnomalyFiltersFormProps) {
-  const id = useId();
-  const establishments = useCompanyEstablishments(companyId);
-  // A SIRET from the address that is not (or not yet) in the list still shows as chosen.
-  const known = (establishments.data ?? []).some((establishment) => establishment.siret === filters.siret);
   return (
     <form
       className="emp-filters anm-filters"
@@ -27,45 +22,20 @@ export function AnomalyFiltersForm({ companyId, filters, onChange }: AnomalyFilt
       onSubmit={(event) => event.preventDefault()}
     >
       <div className="emp-filters__grid">
-        <div className="field">
-          <label htmlFor={`${id}-type`} className="field__label">
-            {anomaliesCopy.typeLabel}
-          </label>
-          <select
-            id={`${id}-type`}
-            className="field__input emp-select"
-            value={filters.type}
-            onChange={(event) => onChange({ ...filters, type: event.target.value as AnomalyFilters['type'] })}
-          >
-            <option value="">{anomaliesCopy.allTypes}</option>
-            {TYPE_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-siret`} className="field__label">
-            {anomaliesCopy.establishmentLabel}
-          </label>
-          <select
-            id={`${id}-siret`}
-            className="field__input emp-select"
-            value={filters.siret}
-            onChange={(event) => onChange({ ...filters, siret: event.target.value })}
-          >
-            <option value="">{anomaliesCopy.allEstablishments}</option>
-            {filters.siret && !known ? (
-              <option value={filters.siret}>SIRET {formatSiret(filters.siret)}</option>
-            ) : null}
-            {(establishments.data ?? []).map((establishment) => (
-              <option key={establishment.siret} value={establishment.siret}>
-                {establishment.name} — {establishment.city} ({formatSiret(establishment.siret)})
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label={anomaliesCopy.typeLabel}
+          all={anomaliesCopy.allTypes}
+          value={filters.type}
+          options={TYPE_OPTIONS}
+          onChange={(type) => onChange({ ...filters, type: type as AnomalyFilters['type'] })}
+        />
+        <EstablishmentFilter
+          companyId={companyId}
+          label={anomaliesCopy.establishmentLabel}
+          all={anomaliesCopy.allEstablishments}
+          value={filters.siret}
+          onChange={(siret) => onChange({ ...filters, siret })}
+        />
       </div>
       {hasActiveFilters(filters) ? (
         <p className="emp-filters__reset">

@@ -1,11 +1,10 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Page } from '../../../shared/components/Page';
 import { sections } from '../../../shared/sections';
 import { useCompanies } from '../../../shared/session/company';
-import { LoadingMessage, LoadMoreButton, QueryError } from '../../employees/components/feedback';
-import { useLoadMoreFocus } from '../../employees/components/use-load-more-focus';
 import { useReturnFocus } from '../../../shared/components/Modal';
+import { LazyDialog, PagedResults, usePagedList } from '../../../shared/components/PagedList';
 import { useAnomalyList, type AnomalySummary } from '../api/list-anomalies';
 import { AnomaliesTable } from '../components/AnomaliesTable';
 import { AnomalyFiltersForm } from '../components/AnomalyFiltersForm';
@@ -46,17 +45,10 @@ export function AnomaliesPage() {
 function Anomalies({ companyId }: { companyId: string }) {
   const [params, setParams] = useSearchParams();
   const filters = parseAnomalyFilters(params);
-  const list = useAnomalyList(companyId, toAnomalyQuery(filters));
+  const list = usePagedList(useAnomalyList(companyId, toAnomalyQuery(filters)));
   const [acting, setActing] = useState<{ anomaly: AnomalySummary; action: AnomalyAction } | null>(null);
   const [notice, setNotice] = useState('');
-  const resultsRef = useRef<HTMLParagraphElement>(null);
-  const tableRef = useRef<HTMLDivElement>(null);
   const returnFocus = useReturnFocus();
-
-  const anomalies = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const more = Boolean(list.hasNextPage);
-  const switching = list.isFetching && !list.isFetchingNextPage && list.isPlaceholderData;
-  const focusNewRows = useLoadMoreFocus(tableRef, anomalies.length, list.isFetchingNextPage, resultsRef);
 
   const changeFilters = (next: AnomalyFilters) => {
     setNotice('');
@@ -74,22 +66,11 @@ function Anomalies({ companyId }: { companyId: string }) {
   const close = ({ resolved, conflict }: ActionOutcome) => {
     const target = acting;
     setActing(null);
-    if (conflict) void list.refetch();
+    if (conflict) void list.query.refetch();
     if (resolved && target) setNotice(anomaliesCopy.resolved[target.action](anomalyHolder(resolved)));
     // A resolved anomaly leaves the open list: the focus goes to the line that says so.
-    returnFocus.restore(
-      () =>
-        (target
-          ? document.querySelector<HTMLElement>(
-              `[data-employee-row="${CSS.escape(target.anomaly.anomalyId)}"]`,
-            )
-          : null) ?? resultsRef.current,
-    );
+    returnFocus.restore(() => list.rowOrResults(target?.anomaly.anomalyId));
   };
-
-  let status = '';
-  if (switching) status = 'Chargement…';
-  else if (list.data) status = anomaliesAnnouncement(filters.state, anomalies.length, more);
 
   return (
     <>
@@ -97,54 +78,19 @@ function Anomalies({ companyId }: { companyId: string }) {
       <AnomalyTabs filters={filters} />
       <AnomalyFiltersForm companyId={companyId} filters={filters} onChange={changeFilters} />
 
-      <p className="anm-notice" role="status">
-        {notice}
-      </p>
-      <p ref={resultsRef} className="emp-results" role="status" tabIndex={-1}>
-        {status}
-      </p>
-
-      {list.isError && !list.data ? (
-        <QueryError title={anomaliesCopy.listError} error={list.error} onRetry={() => void list.refetch()} />
-      ) : null}
-      {list.isPending ? <LoadingMessage>{anomaliesCopy.loadingList}</LoadingMessage> : null}
-
-      {list.data ? (
-        anomalies.length > 0 ? (
-          <div
-            ref={tableRef}
-            className={switching ? 'emp-stale' : undefined}
-            aria-busy={switching || undefined}
-          >
-            <AnomaliesTable anomalies={anomalies} state={filters.state} onAction={open} />
-          </div>
-        ) : more ? null : (
-          <div className="emp-empty">
-            <p>{emptyMessage(filters)}</p>
-          </div>
-        )
-      ) : null}
-
-      {list.isError && list.data ? <QueryError title={anomaliesCopy.moreError} error={list.error} /> : null}
-      {more ? (
-        <LoadMoreButton
-          subject="d'anomalies"
-          pending={list.isFetchingNextPage}
-          onLoad={() => {
-            focusNewRows();
-            void list.fetchNextPage();
-          }}
-        />
-      ) : null}
+      <PagedResults
+        list={list}
+        notice={notice}
+        announcement={anomaliesAnnouncement(filters.state, list.items.length, list.more)}
+        copy={anomaliesCopy}
+        subject="d'anomalies"
+        empty={emptyMessage(filters)}
+      >
+        <AnomaliesTable anomalies={list.items} state={filters.state} onAction={open} />
+      </PagedResults>
 
       {acting ? (
-        <Suspense
-          fallback={
-            <span className="visually-hidden" role="status">
-              Ouverture…
-            </span>
-          }
-        >
+        <LazyDialog>
           <LazyAnomalyActionDialog
             key={`${acting.anomaly.anomalyId}/${acting.action}`}
             companyId={companyId}
@@ -152,7 +98,7 @@ function Anomalies({ companyId }: { companyId: string }) {
             action={acting.action}
             onClose={close}
           />
-        </Suspense>
+        </LazyDialog>
       ) : null}
     </>
   );

@@ -159,7 +159,7 @@ function BeneficiaryFieldset({
           hint={copy.attachedToNirHint}
           autoComplete="off"
           spellCheck={false}
-          className="bia-input--nir"
+          className="field__input--nir"
           registration={register(`beneficiaries.${index}.attachedToNir`)}
           error={fieldErrors?.attachedToNir?.message}
         />
@@ -169,7 +169,7 @@ function BeneficiaryFieldset({
           hint={copy.nirInputHint}
           autoComplete="off"
           spellCheck={false}
-          className="bia-input--nir"
+          className="field__input--nir"
           registration={register(`beneficiaries.${index}.nir`)}
           error={fieldErrors?.nir?.message}
         />

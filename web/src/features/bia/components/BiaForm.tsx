@@ -317,13 +317,13 @@ export function BiaForm({ token, bia, onFinalized, onLinkInvalid }: BiaFormProps
             registration={form.register('address.line2')}
             error={errors.address?.line2?.message}
           />
-          <div className="bia-row">
+          <div className="field-row">
             <TextField
               label={copy.postalCode}
               inputMode="numeric"
               autoComplete="postal-code"
               maxLength={5}
-              className="bia-input--postal"
+              className="field__input--postal"
               registration={form.register('address.postalCode')}
               error={errors.address?.postalCode?.message}
             />

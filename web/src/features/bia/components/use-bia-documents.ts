@@ -1,24 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { BiaDocumentKind } from '../../../../../functions/contracts/affiliation';
-import { isApiError } from '../../../shared/api';
-import { postToStorage, UPLOAD_FAILED } from '../../../shared/uploads/post-to-storage';
-import type { UploadStatus } from '../../../shared/uploads/UploadFileItem';
+import { useUploadQueue, type QueuedFile } from '../../../shared/uploads/use-upload-queue';
 import { createBiaUploadUrl, type Bia, type BiaContentType } from '../api/bia-api';
 import type { DocumentIds } from '../lib/bia-form';
 import { selectBiaFiles } from '../lib/documents';
 
-export interface BiaDocumentItem {
-  /** Local id (a file may be picked twice). */
-  key: string;
+export interface BiaDocumentItem extends QueuedFile {
   kind: BiaDocumentKind;
   fileName: string;
   size: number;
-  status: UploadStatus;
-  /** 0–1. */
-  progress: number;
-  uploadId?: string;
-  /** Why the upload failed, or why the server refused the file. */
-  error?: string;
   /** Only for the files picked during this visit (what a retry sends again). */
   file?: File;
   contentType?: BiaContentType;
@@ -31,12 +21,6 @@ export interface DocumentRefusal {
   message: string;
 }
 
-const messageOf = (error: unknown): string => {
-  if (!isApiError(error)) return error instanceof Error && error.message ? error.message : UPLOAD_FAILED;
-  const fieldMessage = error.fields ? Object.values(error.fields)[0] : undefined;
-  return fieldMessage ?? error.message;
-};
-
 let keyCounter = 0;
 const nextKey = () => `justificatif-${(keyCounter += 1)}`;
 
@@ -46,73 +30,37 @@ const nextKey = () => `justificatif-${(keyCounter += 1)}`;
  * the form). Saving or finalizing waits for the uploads still on their way.
  */
 export function useBiaDocuments(token: string, saved: Bia['documents']) {
-  const [items, setItems] = useState<BiaDocumentItem[]>(() =>
-    saved.map((document) => ({
-      key: nextKey(),
-      kind: document.kind,
-      fileName: document.fileName,
-      size: document.size,
-      status: 'uploaded' as const,
-      progress: 1,
-      uploadId: document.uploadId,
-    })),
-  );
-  // Mirror of the state for the async code, which must see the latest list, not its closure's.
-  const current = useRef<BiaDocumentItem[]>(items);
-  const controllers = useRef(new Map<string, AbortController>());
-  const inFlight = useRef(new Map<string, Promise<void>>());
+  const queue = useUploadQueue<BiaDocumentItem>({
+    initial: () =>
+      saved.map((document) => ({
+        key: nextKey(),
+        kind: document.kind,
+        fileName: document.fileName,
+        size: document.size,
+        status: 'uploaded' as const,
+        progress: 1,
+        uploadId: document.uploadId,
+      })),
+    // Only the files picked during this visit can be sent (again).
+    sourceOf: ({ file, contentType, kind }) =>
+      file && contentType
+        ? {
+            file,
+            grant: (signal) =>
+              createBiaUploadUrl(token, { kind, fileName: file.name, contentType, size: file.size }, signal),
+          }
+        : undefined,
+    nameOf: (item) => item.fileName,
+    uploadedMessage: (fileName) =>
+      `« ${fileName} » est envoyé. Enregistrez votre bulletin pour le conserver.`,
+    grantRefusalIsFinal: true,
+  });
+  const { update, latest } = queue;
   const [rejected, setRejected] = useState<Partial<Record<BiaDocumentKind, string[]>>>({});
   const [kindErrors, setKindErrors] = useState<Partial<Record<BiaDocumentKind, string>>>({});
-  const [announcement, setAnnouncement] = useState('');
-
-  const update = (change: (list: BiaDocumentItem[]) => BiaDocumentItem[]) => {
-    current.current = change(current.current);
-    setItems(current.current);
-  };
-  const patch = (key: string, values: Partial<BiaDocumentItem>) =>
-    update((list) => list.map((item) => (item.key === key ? { ...item, ...values } : item)));
-
-  // Leaving the page cancels the uploads still running.
-  useEffect(() => {
-    const running = controllers.current;
-    return () => running.forEach((controller) => controller.abort());
-  }, []);
-
-  const upload = (key: string) => {
-    const item = current.current.find((candidate) => candidate.key === key);
-    if (!item?.file || !item.contentType) return;
-    const { file, contentType } = item;
-    const controller = new AbortController();
-    controllers.current.set(key, controller);
-    patch(key, { status: 'uploading', progress: 0, error: undefined, uploadId: undefined });
-    const run = (async () => {
-      let granted = false;
-      try {
-        const grant = await createBiaUploadUrl(
-          token,
-          { kind: item.kind, fileName: file.name, contentType, size: file.size },
-          controller.signal,
-        );
-        granted = true;
-        await postToStorage(grant, file, (progress) => patch(key, { progress }), controller.signal);
-        patch(key, { status: 'uploaded', progress: 1, uploadId: grant.uploadId });
-        setAnnouncement(`« ${file.name} » est envoyé. Enregistrez votre bulletin pour le conserver.`);
-      } catch (error) {
-        if (controller.signal.aborted) return;
-        // The API refusing the file (type, size, too many) is final; a network failure may be retried.
-        const refused = !granted && isApiError(error) && error.status >= 400 && error.status < 500;
-        patch(key, { status: refused ? 'refused' : 'failed', error: messageOf(error) });
-        setAnnouncement(`« ${file.name} » n’a pas pu être envoyé.`);
-      } finally {
-        controllers.current.delete(key);
-        inFlight.current.delete(key);
-      }
-    })();
-    inFlight.current.set(key, run);
-  };
 
   const add = (kind: BiaDocumentKind, files: readonly File[]) => {
-    const already = current.current.filter((item) => item.kind === kind).length;
+    const already = latest().filter((item) => item.kind === kind).length;
     const selection = selectBiaFiles(files, kind, already);
     setRejected((previous) => ({ ...previous, [kind]: selection.rejected }));
     setKindErrors((previous) => ({ ...previous, [kind]: undefined }));
@@ -126,25 +74,11 @@ export function useBiaDocuments(token: string, saved: Bia['documents']) {
       file,
       contentType,
     }));
-    update((list) => [...list, ...added]);
-    added.forEach((item) => upload(item.key));
-  };
-
-  const remove = (key: string) => {
-    controllers.current.get(key)?.abort();
-    const item = current.current.find((candidate) => candidate.key === key);
-    update((list) => list.filter((candidate) => candidate.key !== key));
-    if (item) setAnnouncement(`« ${item.fileName} » a été retiré.`);
-  };
-
-  /** Waits for the uploads still running; then the list as it stands. */
-  const settled = async (): Promise<BiaDocumentItem[]> => {
-    await Promise.allSettled([...inFlight.current.values()]);
-    return current.current;
+    queue.add(added);
   };
 
   /** The upload ids to save, by kind, in the order shown (the API's `documents.rib.1` is the second RIB). */
-  const idsByKind = (list: readonly BiaDocumentItem[] = current.current): DocumentIds => {
+  const idsByKind = (list: readonly BiaDocumentItem[] = latest()): DocumentIds => {
     const ids: DocumentIds = {};
     for (const item of list) {
       if (item.status !== 'uploaded' || !item.uploadId) continue;
@@ -156,7 +90,7 @@ export function useBiaDocuments(token: string, saved: Bia['documents']) {
   /** The server's refusals, next to the file or the kind they concern. */
   const refuse = (refusals: readonly DocumentRefusal[]) => {
     const byKind: Partial<Record<BiaDocumentKind, string>> = {};
-    const sent = current.current.filter((item) => item.status === 'uploaded' && item.uploadId);
+    const sent = latest().filter((item) => item.status === 'uploaded' && item.uploadId);
     const fileRefusals = new Map<string, string>();
     for (const refusal of refusals) {
       const target =
@@ -180,14 +114,14 @@ export function useBiaDocuments(token: string, saved: Bia['documents']) {
     list.filter((item) => item.status !== 'uploaded');
 
   return {
-    items,
+    items: queue.items,
     rejected,
     kindErrors,
-    announcement,
+    announcement: queue.announcement,
     add,
-    remove,
-    retry: upload,
-    settled,
+    remove: queue.remove,
+    retry: queue.retry,
+    settled: queue.settled,
     idsByKind,
     refuse,
     clearRefusals,

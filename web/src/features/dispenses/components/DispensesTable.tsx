@@ -1,6 +1,7 @@
 import { DISPENSE_STATE_LABELS, type DispenseSummary } from '../../../../../functions/contracts/anomalies';
-import { formatDate, formatDateTime, formatFileSize, formatSiret } from '../../../shared/format';
+import { formatDate, formatDateTime, formatFileSize } from '../../../shared/format';
 import { DateValue } from '../../employees/components/feedback';
+import { EstablishmentCell, ListTable, RowHeader } from '../../employees/components/table-parts';
 import { dispensesCopy } from '../copy';
 import { endingSoonNote } from '../lib/filters';
 import type { Decision } from './DecideDispenseDialog';
@@ -12,6 +13,17 @@ interface DispensesTableProps {
   today: string;
   onDecide: (dispense: DispenseSummary, decision: Decision) => void;
 }
+
+const COLUMNS = [
+  'Salarié',
+  'Établissement',
+  'Motif',
+  'Date de fin',
+  'État',
+  'Demandée le',
+  'Justificatifs',
+  'Actions',
+];
 
 const STATE_BADGES: Record<DispenseSummary['state'], string> = {
   pending: 'badge dsp-badge--pending',
@@ -25,114 +37,85 @@ const STATE_BADGES: Record<DispenseSummary['state'], string> = {
  */
 export function DispensesTable({ dispenses, today, onDecide }: DispensesTableProps) {
   return (
-    <div className="emp-table-wrap">
-      <table className="emp-table dsp-table">
-        <caption className="visually-hidden">{dispensesCopy.listCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Salarié</th>
-            <th scope="col">Établissement</th>
-            <th scope="col">Motif</th>
-            <th scope="col">Date de fin</th>
-            <th scope="col">État</th>
-            <th scope="col">Demandée le</th>
-            <th scope="col">Justificatifs</th>
-            <th scope="col">Actions</th>
+    <ListTable className="dsp-table" caption={dispensesCopy.listCaption} columns={COLUMNS}>
+      {dispenses.map((dispense) => {
+        const name = dispenseHolder(dispense);
+        const soon = dispense.state === 'validated' ? endingSoonNote(dispense.endDate, today) : null;
+        return (
+          <tr key={dispense.dispenseId}>
+            <RowHeader rowId={dispense.dispenseId}>
+              {name}
+              <span className="emp-cell-detail nowrap">{dispense.maskedNir}</span>
+            </RowHeader>
+            <EstablishmentCell name={dispense.establishmentName} siret={dispense.siret} />
+            <td data-label="Motif">{dispense.reasonLabel}</td>
+            <td data-label="Date de fin">
+              <DateValue iso={dispense.endDate} none={dispensesCopy.noEndDate} />
+              {soon ? <span className="emp-cell-detail dsp-soon">{soon}</span> : null}
+            </td>
+            <td data-label="État">
+              <span className={STATE_BADGES[dispense.state]}>{DISPENSE_STATE_LABELS[dispense.state]}</span>
+              {dispense.decidedAt ? (
+                <span className="emp-cell-detail">le {formatDateTime(dispense.decidedAt)}</span>
+              ) : null}
+              {dispense.state === 'refused' && dispense.decisionComment ? (
+                <span className="emp-cell-detail">Motif du refus : {dispense.decisionComment}</span>
+              ) : null}
+            </td>
+            <td data-label="Demandée le">
+              <span className="nowrap">{formatDate(dispense.requestedAt)}</span>
+            </td>
+            <td data-label="Justificatifs">
+              {dispense.proofs.length > 0 ? (
+                <ul className="dsp-proofs">
+                  {dispense.proofs.map((proof) => (
+                    <li key={proof.uploadId}>
+                      {/* A link valid 5 minutes: the list is fetched again every 4 (api/list-dispenses.ts). */}
+                      <a href={proof.url} download={proof.fileName}>
+                        {proof.fileName}
+                      </a>{' '}
+                      <span className="emp-cell-detail dsp-proofs__size">{formatFileSize(proof.size)}</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="emp-muted">{dispensesCopy.noProof}</span>
+              )}
+            </td>
+            <td data-label="Actions">
+              {dispense.state === 'pending' ? (
+                <ul className="emp-actions">
+                  <li>
+                    <button
+                      type="button"
+                      className="emp-link-button"
+                      aria-label={`${dispensesCopy.validate} la dispense de ${name}`}
+                      onClick={() => onDecide(dispense, 'validated')}
+                    >
+                      {dispensesCopy.validate}
+                    </button>
+                  </li>
+                  <li>
+                    <button
+                      type="button"
+                      className="emp-link-button emp-link-button--danger"
+                      aria-label={`${dispensesCopy.refuse} la dispense de ${name}`}
+                      onClick={() => onDecide(dispense, 'refused')}
+                    >
+                      {dispensesCopy.refuse}
+                    </button>
+                  </li>
+                </ul>
+              ) : (
+                <>
+                  <span aria-hidden="true">—</span>
+                  <span className="visually-hidden">Aucune action</span>
+                </>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {dispenses.map((dispense) => {
-            const name = dispenseHolder(dispense);
-            const soon = dispense.state === 'validated' ? endingSoonNote(dispense.endDate, today) : null;
-            return (
-              <tr key={dispense.dispenseId}>
-                <th
-                  scope="row"
-                  className="emp-table__name"
-                  data-employee-row={dispense.dispenseId}
-                  tabIndex={-1}
-                >
-                  {name}
-                  <span className="emp-cell-detail nowrap">{dispense.maskedNir}</span>
-                </th>
-                <td data-label="Établissement">
-                  {dispense.establishmentName}
-                  <span className="emp-cell-detail nowrap">SIRET {formatSiret(dispense.siret)}</span>
-                </td>
-                <td data-label="Motif">{dispense.reasonLabel}</td>
-                <td data-label="Date de fin">
-                  <DateValue iso={dispense.endDate} none={dispensesCopy.noEndDate} />
-                  {soon ? <span className="emp-cell-detail dsp-soon">{soon}</span> : null}
-                </td>
-                <td data-label="État">
-                  <span className={STATE_BADGES[dispense.state]}>
-                    {DISPENSE_STATE_LABELS[dispense.state]}
-                  </span>
-                  {dispense.decidedAt ? (
-                    <span className="emp-cell-detail">le {formatDateTime(dispense.decidedAt)}</span>
-                  ) : null}
-                  {dispense.state === 'refused' && dispense.decisionComment ? (
-                    <span className="emp-cell-detail">Motif du refus : {dispense.decisionComment}</span>
-                  ) : null}
-                </td>
-                <td data-label="Demandée le">
-                  <span className="nowrap">{formatDate(dispense.requestedAt)}</span>
-                </td>
-                <td data-label="Justificatifs">
-                  {dispense.proofs.length > 0 ? (
-                    <ul className="dsp-proofs">
-                      {dispense.proofs.map((proof) => (
-                        <li key={proof.uploadId}>
-                          {/* A link valid 5 minutes: the list is fetched again every 4 (api/list-dispenses.ts). */}
-                          <a href={proof.url} download={proof.fileName}>
-                            {proof.fileName}
-                          </a>{' '}
-                          <span className="emp-cell-detail dsp-proofs__size">
-                            {formatFileSize(proof.size)}
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span className="emp-muted">{dispensesCopy.noProof}</span>
-                  )}
-                </td>
-                <td data-label="Actions">
-                  {dispense.state === 'pending' ? (
-                    <ul className="emp-actions">
-                      <li>
-                        <button
-                          type="button"
-                          className="emp-link-button"
-                          aria-label={`${dispensesCopy.validate} la dispense de ${name}`}
-                          onClick={() => onDecide(dispense, 'validated')}
-                        >
-                          {dispensesCopy.validate}
-                        </button>
-                      </li>
-                      <li>
-                        <button
-                          type="button"
-                          className="emp-link-button emp-link-button--danger"
-                          aria-label={`${dispensesCopy.refuse} la dispense de ${name}`}
-                          onClick={() => onDecide(dispense, 'refused')}
-                        >
-                          {dispensesCopy.refuse}
-                        </button>
-                      </li>
-                    </ul>
-                  ) : (
-                    <>
-                      <span aria-hidden="true">—</span>
-                      <span className="visually-hidden">Aucune action</span>
-                    </>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </ListTable>
   );
 }

@@ -1,12 +1,12 @@
-import { lazy, Suspense, useId, useRef, useState } from 'react';
+import { lazy, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Page } from '../../../shared/components/Page';
 import { sections } from '../../../shared/sections';
 import { useCompanies } from '../../../shared/session/company';
-import { LoadingMessage, LoadMoreButton, QueryError } from '../../employees/components/feedback';
-import { useLoadMoreFocus } from '../../employees/components/use-load-more-focus';
 import { todayIso } from '../../employees/lib/dates';
 import { useReturnFocus } from '../../../shared/components/Modal';
+import { LazyDialog, PagedResults, usePagedList } from '../../../shared/components/PagedList';
+import { FilterSelect } from '../../../shared/forms/FilterSelect';
 import { useDispenseList, type DispenseSummary } from '../api/list-dispenses';
 import type { Decision } from '../components/DecideDispenseDialog';
 import { DispensesTable } from '../components/DispensesTable';
@@ -47,19 +47,11 @@ export function DispensesPage() {
 function Dispenses({ companyId }: { companyId: string }) {
   const [params, setParams] = useSearchParams();
   const view = parseDispenseView(params);
-  const list = useDispenseList(companyId, toDispenseQuery(view));
+  const list = usePagedList(useDispenseList(companyId, toDispenseQuery(view)));
   const [today] = useState(todayIso);
   const [deciding, setDeciding] = useState<{ dispense: DispenseSummary; decision: Decision } | null>(null);
   const [notice, setNotice] = useState('');
-  const resultsRef = useRef<HTMLParagraphElement>(null);
-  const tableRef = useRef<HTMLDivElement>(null);
   const returnFocus = useReturnFocus();
-  const selectId = useId();
-
-  const dispenses = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const more = Boolean(list.hasNextPage);
-  const switching = list.isFetching && !list.isFetchingNextPage && list.isPlaceholderData;
-  const focusNewRows = useLoadMoreFocus(tableRef, dispenses.length, list.isFetchingNextPage, resultsRef);
 
   const changeView = (next: DispenseView) => {
     setNotice('');
@@ -77,25 +69,14 @@ function Dispenses({ companyId }: { companyId: string }) {
   const close = ({ decided, conflict }: { decided?: DispenseSummary; conflict?: boolean }) => {
     const target = deciding;
     setDeciding(null);
-    if (conflict) void list.refetch();
+    if (conflict) void list.query.refetch();
     if (decided && target) {
       const name = dispenseHolder(decided);
       setNotice(decided.state === 'validated' ? dispensesCopy.validated(name) : dispensesCopy.refused(name));
     }
     // The buttons of a decided dispense are gone: its row heading takes the focus instead.
-    returnFocus.restore(
-      () =>
-        (target
-          ? document.querySelector<HTMLElement>(
-              `[data-employee-row="${CSS.escape(target.dispense.dispenseId)}"]`,
-            )
-          : null) ?? resultsRef.current,
-    );
+    returnFocus.restore(() => list.rowOrResults(target?.dispense.dispenseId));
   };
-
-  let status = '';
-  if (switching) status = 'Chargement…';
-  else if (list.data) status = dispensesAnnouncement(dispenses.length, more);
 
   return (
     <>
@@ -107,74 +88,27 @@ function Dispenses({ companyId }: { companyId: string }) {
         noValidate
         onSubmit={(event) => event.preventDefault()}
       >
-        <div className="field">
-          <label htmlFor={selectId} className="field__label">
-            {dispensesCopy.viewLabel}
-          </label>
-          <select
-            id={selectId}
-            className="field__input emp-select"
-            value={view}
-            onChange={(event) => changeView(event.target.value as DispenseView)}
-          >
-            {DISPENSE_VIEW_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label={dispensesCopy.viewLabel}
+          value={view}
+          options={DISPENSE_VIEW_OPTIONS}
+          onChange={(next) => changeView(next as DispenseView)}
+        />
       </form>
 
-      <p className="dsp-notice" role="status">
-        {notice}
-      </p>
-
-      <p ref={resultsRef} className="emp-results" role="status" tabIndex={-1}>
-        {status}
-      </p>
-
-      {list.isError && !list.data ? (
-        <QueryError title={dispensesCopy.listError} error={list.error} onRetry={() => void list.refetch()} />
-      ) : null}
-      {list.isPending ? <LoadingMessage>{dispensesCopy.loadingList}</LoadingMessage> : null}
-
-      {list.data ? (
-        dispenses.length > 0 ? (
-          <div
-            ref={tableRef}
-            className={switching ? 'emp-stale' : undefined}
-            aria-busy={switching || undefined}
-          >
-            <DispensesTable dispenses={dispenses} today={today} onDecide={open} />
-          </div>
-        ) : more ? null : (
-          <div className="emp-empty">
-            <p>{emptyMessage(view)}</p>
-          </div>
-        )
-      ) : null}
-
-      {list.isError && list.data ? <QueryError title={dispensesCopy.moreError} error={list.error} /> : null}
-      {more ? (
-        <LoadMoreButton
-          subject="de dispenses"
-          pending={list.isFetchingNextPage}
-          onLoad={() => {
-            focusNewRows();
-            void list.fetchNextPage();
-          }}
-        />
-      ) : null}
+      <PagedResults
+        list={list}
+        notice={notice}
+        announcement={dispensesAnnouncement(list.items.length, list.more)}
+        copy={dispensesCopy}
+        subject="de dispenses"
+        empty={emptyMessage(view)}
+      >
+        <DispensesTable dispenses={list.items} today={today} onDecide={open} />
+      </PagedResults>
 
       {deciding ? (
-        <Suspense
-          fallback={
-            <span className="visually-hidden" role="status">
-              Ouverture…
-            </span>
-          }
-        >
+        <LazyDialog>
           <LazyDecideDispenseDialog
             key={`${deciding.dispense.dispenseId}/${deciding.decision}`}
             companyId={companyId}
@@ -182,7 +116,7 @@ function Dispenses({ companyId }: { companyId: string }) {
             decision={deciding.decision}
             onClose={close}
           />
-        </Suspense>
+        </LazyDialog>
       ) : null}
     </>
   );

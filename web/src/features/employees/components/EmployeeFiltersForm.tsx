@@ -1,10 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import { RISQUE_LABELS, STATUT_LABELS } from '../../../../../functions/contracts/common';
 import { IconChevronDown } from '../../../shared/components/icons';
-import { formatSiret } from '../../../shared/format';
+import { FilterSelect } from '../../../shared/forms/FilterSelect';
 import { useContracts } from '../../contracts/api/list-contracts';
-import { useCompanyEstablishments } from '../api/get-profile';
 import { employeesCopy } from '../copy';
+import { EstablishmentFilter } from './EstablishmentFilter';
 import { hasActiveFilters, NO_FILTERS, parseSearch, type EmployeeFilters } from '../lib/filters';
 import '../../../shared/forms/forms.css';
 import '../employees.css';
@@ -27,7 +27,6 @@ interface EmployeeFiltersFormProps {
  */
 export function EmployeeFiltersForm({ companyId, filters, onChange }: EmployeeFiltersFormProps) {
   const [search, setSearch] = useState(filters.q);
-  const establishments = useCompanyEstablishments(companyId);
   const contracts = useContracts(companyId);
   const id = useId();
   // Open on wide screens; on phones the list comes first and the filters are one tap away.
@@ -114,82 +113,37 @@ export function EmployeeFiltersForm({ companyId, filters, onChange }: EmployeeFi
           ) : null}
         </summary>
         <div className="emp-filters__grid">
-          <div className="field">
-            <label htmlFor={`${id}-siret`} className="field__label">
-              {employeesCopy.establishmentLabel}
-            </label>
-            <select
-              id={`${id}-siret`}
-              className="field__input emp-select"
-              value={filters.siret}
-              onChange={(event) => set('siret', event.target.value)}
-            >
-              <option value="">{employeesCopy.allEstablishments}</option>
-              {(establishments.data ?? []).map((establishment) => (
-                <option key={establishment.siret} value={establishment.siret}>
-                  {establishment.name} — {establishment.city} ({formatSiret(establishment.siret)})
-                </option>
-              ))}
-            </select>
-          </div>
-
-          <div className="field">
-            <label htmlFor={`${id}-statut`} className="field__label">
-              {employeesCopy.statutLabel}
-            </label>
-            <select
-              id={`${id}-statut`}
-              className="field__input emp-select"
-              value={filters.statut}
-              onChange={(event) => set('statut', event.target.value as EmployeeFilters['statut'])}
-            >
-              <option value="">{employeesCopy.allStatuts}</option>
-              {Object.entries(STATUT_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-
-          <div className="field">
-            <label htmlFor={`${id}-contrat`} className="field__label">
-              {employeesCopy.contractLabel}
-            </label>
-            <select
-              id={`${id}-contrat`}
-              className="field__input emp-select"
-              value={filters.contractNumber}
-              onChange={(event) => set('contractNumber', event.target.value)}
-            >
-              <option value="">{employeesCopy.allContracts}</option>
-              {(contracts.data?.items ?? []).map((contract) => (
-                <option key={contract.contractNumber} value={contract.contractNumber}>
-                  {contract.contractNumber} — {contract.product} ({STATUT_LABELS[contract.statut]},{' '}
-                  {RISQUE_LABELS[contract.risque].toLowerCase()})
-                </option>
-              ))}
-            </select>
-          </div>
-
-          <div className="field">
-            <label htmlFor={`${id}-situation`} className="field__label">
-              {employeesCopy.stateLabel}
-            </label>
-            <select
-              id={`${id}-situation`}
-              className="field__input emp-select"
-              value={filters.state}
-              onChange={(event) => set('state', event.target.value as EmployeeFilters['state'])}
-            >
-              <option value="">{employeesCopy.allStates}</option>
-              {employeesCopy.stateOptions.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <EstablishmentFilter
+            companyId={companyId}
+            label={employeesCopy.establishmentLabel}
+            all={employeesCopy.allEstablishments}
+            value={filters.siret}
+            onChange={(siret) => set('siret', siret)}
+          />
+          <FilterSelect
+            label={employeesCopy.statutLabel}
+            all={employeesCopy.allStatuts}
+            value={filters.statut}
+            options={Object.entries(STATUT_LABELS).map(([value, label]) => ({ value, label }))}
+            onChange={(statut) => set('statut', statut as EmployeeFilters['statut'])}
+          />
+          <FilterSelect
+            label={employeesCopy.contractLabel}
+            all={employeesCopy.allContracts}
+            value={filters.contractNumber}
+            options={(contracts.data?.items ?? []).map((contract) => ({
+              value: contract.contractNumber,
+              label: `${contract.contractNumber} — ${contract.product} (${STATUT_LABELS[contract.statut]}, ${RISQUE_LABELS[contract.risque].toLowerCase()})`,
+            }))}
+            onChange={(contractNumber) => set('contractNumber', contractNumber)}
+          />
+          <FilterSelect
+            label={employeesCopy.stateLabel}
+            all={employeesCopy.allStates}
+            value={filters.state}
+            options={employeesCopy.stateOptions}
+            onChange={(state) => set('state', state as EmployeeFilters['state'])}
+          />
         </div>
       </details>
 
