@@ -102,6 +102,8 @@ export const affiliationRequestSummary = z.object({
   remindersSent: z.number().int(),
   /** When the next automatic reminder (or the abandonment) is due; null once closed. */
   nextDueAt: z.string().nullable(),
+  /** What falls due then: an automatic reminder, or the abandonment of the request. */
+  nextDueKind: z.enum(['remind', 'abandon']).nullable(),
   abandonedAt: z.string().nullable(),
   finalizedAt: z.string().nullable(),
   /** The insured person created from the finalized BIA. */

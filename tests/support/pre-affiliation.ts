@@ -140,6 +140,7 @@ export interface AffiliationSummary {
   sentAt: string;
   updatedAt: string;
   nextDueAt: string | null;
+  nextDueKind: 'remind' | 'abandon' | null;
   lastReminderAt: string | null;
   remindersSent: number;
   abandonedAt: string | null;

@@ -53,6 +53,8 @@ export interface AffiliationRequestItem {
   updatedAt: string;
   /** Set while open: when the next reminder or the abandonment is due (GSI1 attributes too). */
   nextDueAt?: string;
+  /** What falls due at nextDueAt: an automatic reminder, or the abandonment. */
+  nextDueKind?: 'remind' | 'abandon';
   abandonedAt?: string;
   finalizedAt?: string;
   finalizedBy?: 'employee' | 'back-office';

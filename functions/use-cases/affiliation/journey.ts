@@ -5,7 +5,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { notFound } from '../../domain/errors';
 import { maskNir } from '../../domain/nir';
-import { linkExpiresAt, type ReminderPolicy } from '../../domain/affiliation-request';
+import { linkExpiresAt, type DueAction, type ReminderPolicy } from '../../domain/affiliation-request';
 import type { AffiliationRequestSummary } from '../../contracts/affiliation';
 import type { AffiliationRequestItem } from '../../adapters/dynamodb/affiliation-requests-repository';
 import { keys } from '../../adapters/dynamodb/table-keys';
@@ -99,13 +99,14 @@ export function courrierQueued(
   return { courrierQueuedAt: nowIso, courrierPostedAt: undefined, ...queue };
 }
 
-/** The due index attributes of an open request (GSI1). */
+/** The due index attributes of an open request (GSI1), and what falls due then. */
 export const dueAttributes = (
   request: Pick<AffiliationRequestItem, 'companyId' | 'requestId'>,
-  dueAt: string,
+  due: Pick<DueAction, 'kind' | 'dueAt'>,
 ) => ({
-  nextDueAt: dueAt,
-  ...keys.affiliationDue(dueAt, request.companyId, request.requestId),
+  nextDueAt: due.dueAt,
+  nextDueKind: due.kind,
+  ...keys.affiliationDue(due.dueAt, request.companyId, request.requestId),
 });
 
 export function toAffiliationSummary(item: AffiliationRequestItem): AffiliationRequestSummary {
@@ -126,6 +127,7 @@ export function toAffiliationSummary(item: AffiliationRequestItem): AffiliationR
     lastReminderAt: item.lastReminderAt ?? null,
     remindersSent: item.remindersSent,
     nextDueAt: item.nextDueAt ?? null,
+    nextDueKind: item.nextDueAt ? (item.nextDueKind ?? 'remind') : null,
     abandonedAt: item.abandonedAt ?? null,
     finalizedAt: item.finalizedAt ?? null,
     employeeId: item.insuredId ?? null,

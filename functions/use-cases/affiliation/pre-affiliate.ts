@@ -136,6 +136,7 @@ export function planCreation(
     sentAt: nowIso,
     updatedAt: nowIso,
     nextDueAt: due.dueAt,
+    nextDueKind: due.kind,
     version: 1,
   };
   const summary = toAffiliationSummary(item);

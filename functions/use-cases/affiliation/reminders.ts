@@ -52,7 +52,7 @@ export function reminderWrites(
             nextDueAction(
               { journeyStartedAt: request.journeyStartedAt, automaticRemindersSent },
               ports.policy,
-            ).dueAt,
+            ),
           ),
         }),
     ...(request.mode === 'courrier' ? courrierQueued(request, nowIso) : {}),
@@ -124,13 +124,13 @@ export function dueNow(
   request: Pick<AffiliationRequestItem, 'journeyStartedAt' | 'automaticRemindersSent'>,
   nowIso: string,
   policy: AffiliationPorts['policy'],
-): { action: DueAction; automaticRemindersSent: number } | { action: null; dueAt: string } {
+): { action: DueAction; automaticRemindersSent: number } | { action: null; due: DueAction } {
   let sent = request.automaticRemindersSent;
   let action = nextDueAction(
     { journeyStartedAt: request.journeyStartedAt, automaticRemindersSent: sent },
     policy,
   );
-  if (action.dueAt > nowIso) return { action: null, dueAt: action.dueAt };
+  if (action.dueAt > nowIso) return { action: null, due: action };
   while (action.kind === 'remind') {
     const after = nextDueAction(
       { journeyStartedAt: request.journeyStartedAt, automaticRemindersSent: sent + 1 },
@@ -161,7 +161,7 @@ async function applyDue(
     const writes: TransactItem[] =
       due.action === null
         ? // The schedule changed (configuration): only the index moves.
-          [affiliationRequestUpdate(request, { set: dueAttributes(request, due.dueAt) })]
+          [affiliationRequestUpdate(request, { set: dueAttributes(request, due.due) })]
         : due.action.kind === 'remind'
           ? reminderWrites(ports, request, name, due.automaticRemindersSent + 1).writes
           : await abandonWrites(ports, request, name);

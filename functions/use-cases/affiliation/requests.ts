@@ -116,7 +116,7 @@ export const restartAffiliationRequest =
       ...keys.affiliationRequestByStatus(request.companyId, status, request.requestId),
       ...dueAttributes(
         request,
-        nextDueAction({ journeyStartedAt: nowIso, automaticRemindersSent: 0 }, ports.policy).dueAt,
+        nextDueAction({ journeyStartedAt: nowIso, automaticRemindersSent: 0 }, ports.policy),
       ),
       ...(request.mode === 'email' ? { linkSeed: ports.secrets.token() } : courrierQueued(request, nowIso)),
     };

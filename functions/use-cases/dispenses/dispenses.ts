@@ -144,7 +144,7 @@ function reopenWrites(
     ...keys.affiliationRequestByStatus(request.companyId, 'sent', request.requestId),
     ...dueAttributes(
       request,
-      nextDueAction({ journeyStartedAt: nowIso, automaticRemindersSent: 0 }, ports.policy).dueAt,
+      nextDueAction({ journeyStartedAt: nowIso, automaticRemindersSent: 0 }, ports.policy),
     ),
     ...(request.mode === 'email' ? { linkSeed: ports.secrets.token() } : courrierQueued(request, nowIso)),
   };

@@ -126,6 +126,8 @@ describe('Relances and abandonment of affiliation requests', () => {
     const afterTwo = listed.body.items.find((item) => item.requestId === request.requestId)!;
     expect(afterTwo.remindersSent).toBe(2);
     expect(afterTwo.nextDueAt).toBe(plusDays(start, 30));
+    // After the last reminder, what falls due is the abandonment (the list says so).
+    expect(afterTwo.nextDueKind).toBe('abandon');
 
     const employerMails = (await emailsTo(employer.adminEmail)).length;
     const atDeadline = plusDays(start, 30);
@@ -140,6 +142,7 @@ describe('Relances and abandonment of affiliation requests', () => {
     expect(abandoned.find((item) => item.requestId === request.requestId)).toMatchObject({
       status: 'abandoned',
       nextDueAt: null,
+      nextDueKind: null,
     });
     expect(await emailsTo(to)).toHaveLength(3);
     const told = await emailsTo(employer.adminEmail);

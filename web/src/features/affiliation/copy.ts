@@ -110,4 +110,6 @@ export const affiliationCopy = {
   restarted: (name: string) => `Nouveau parcours envoyé à ${name}.`,
   form: 'Formulaire (PDF)',
   dispenseOutcome: 'Dispense d’adhésion demandée',
+  /** Under the next due date when it is the abandonment, not a reminder. */
+  abandonDue: 'Abandon de la demande si le BIA n’est pas finalisé',
 } as const;

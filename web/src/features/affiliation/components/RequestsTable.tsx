@@ -82,6 +82,9 @@ export function RequestsTable({ companyId, requests, onDone, onRestart }: Reques
             </td>
             <td data-label="Prochaine relance">
               <DateValue iso={open ? request.nextDueAt : null} />
+              {open && request.nextDueKind === 'abandon' ? (
+                <span className="emp-cell-detail">{copy.abandonDue}</span>
+              ) : null}
             </td>
             <td data-label="Actions">
               <RequestActions companyId={companyId} request={request} onDone={onDone} onRestart={onRestart} />
