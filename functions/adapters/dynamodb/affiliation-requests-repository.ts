@@ -16,6 +16,8 @@ export interface AffiliationRequestItem {
   companyId: string;
   requestId: string;
   siret: string;
+  /** Copied at creation (like the establishment's name) so the BIA pages need not read the company. */
+  companyName?: string;
   establishmentName: string;
   statut: 'cadre' | 'non_cadre';
   /** What the employer typed (the NIR in clear: needed to create the insured; never listed unmasked). */

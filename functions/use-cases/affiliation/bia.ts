@@ -37,7 +37,7 @@ import {
   type BiaFinalized,
   type BiaPorts,
 } from './bia-processing';
-import { cancellationCodes } from './journey';
+import { cancellationCodes, companyNameOf } from './journey';
 import { requestDispense } from './bia-dispense';
 
 export type { BiaPorts } from './bia-processing';
@@ -103,8 +103,7 @@ export const getBia =
   (ports: BiaPorts) =>
   async (link: EmployeeLink): Promise<GetBiaResponse> => {
     const request = await linkedRequest(ports, link);
-    const company = await ports.users.getCompany(link.companyId);
-    return biaView(request, company?.name ?? '', link);
+    return biaView(request, await companyNameOf(ports, request), link);
   };
 
 /** Why a transaction on an open request lost: it was finalized or abandoned meanwhile, or simply changed. */
@@ -155,8 +154,7 @@ export const saveBiaDraft =
       if (cancellationCodes(error)) await lostRace(ports, link);
       throw error;
     }
-    const company = await ports.users.getCompany(link.companyId);
-    return biaView(saved, company?.name ?? '', link);
+    return biaView(saved, await companyNameOf(ports, saved), link);
   };
 
 /**

@@ -163,3 +163,9 @@ export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve
 /** The employee's name as the employer reads it in lists and e-mails. */
 export const employeeName = (item: Pick<AffiliationRequestItem, 'employee'>) =>
   `${item.employee.firstName} ${item.employee.lastName}`;
+
+/** The company's name as shown to the employee: stored on the request; read for older items. */
+export const companyNameOf = async (
+  ports: { users: { getCompany(companyId: string): Promise<{ name: string } | undefined> } },
+  request: Pick<AffiliationRequestItem, 'companyId' | 'companyName'>,
+): Promise<string> => request.companyName ?? (await ports.users.getCompany(request.companyId))?.name ?? '';

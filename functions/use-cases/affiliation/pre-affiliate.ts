@@ -120,6 +120,7 @@ export function planCreation(
     companyId: context.companyId,
     requestId,
     siret: request.siret,
+    companyName: context.companyName,
     establishmentName: context.establishments.get(request.siret)?.name ?? '',
     statut: request.statut,
     employee: { ...request.employee },

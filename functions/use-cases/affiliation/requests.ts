@@ -20,6 +20,7 @@ import {
   courrierQueued,
   dueAttributes,
   employeeName,
+  companyNameOf,
   journeyLinkDelete,
   journeyLinkItems,
   requestOf,
@@ -46,9 +47,6 @@ interface RequestAction {
   actor: Actor;
 }
 
-const companyNameOf = async (ports: AffiliationPorts, companyId: string) =>
-  (await ports.users.getCompany(companyId))?.name ?? '';
-
 /**
  * "Relancer": the link e-mailed again now (or the courrier queued again), at most once per
  * 24 hours (a double click is the same reminder, refused the second time).
@@ -58,7 +56,7 @@ export const remindAffiliationRequest =
   async (input: RequestAction): Promise<AffiliationRequestSummary> => {
     const request = await requestOf(ports, input.companyId, input.requestId);
     checkManualReminder(request.status, request.lastReminderAt ?? null, ports.clock.nowIso(), ports.policy);
-    const { updated, writes } = reminderWrites(ports, request, await companyNameOf(ports, input.companyId));
+    const { updated, writes } = reminderWrites(ports, request, await companyNameOf(ports, request));
     try {
       await transact([
         ...writes,
@@ -95,7 +93,7 @@ export const restartAffiliationRequest =
     const [contracts, insured, companyName] = await Promise.all([
       ports.employees.contracts(input.companyId),
       ports.employees.insuredByNirDigest(input.companyId, request.nirDigest),
-      companyNameOf(ports, input.companyId),
+      companyNameOf(ports, request),
     ]);
     if (insured.some((item) => !item.endDate)) throw conflict('EMPLOYEE_ALREADY_AFFILIATED');
     if (!matchingContract(contracts, request.statut, request.employee.contractStartDate)) {
