@@ -8,8 +8,10 @@ import { freshCompanies } from './fixtures';
 export const STRONG_PASSWORD = 'Brasserie-du-port-1987!';
 
 let counter = 0;
+// Test files run in several worker processes, each with its own counter: the process id keeps
+// two workers that ask in the same millisecond from getting the same address.
 export const uniqueEmail = (label: string) =>
-  `${label}.${Date.now().toString(36)}${(counter++).toString(36)}@example.com`;
+  `${label}.${Date.now().toString(36)}${(counter++).toString(36)}p${process.pid.toString(36)}@example.com`;
 
 /** A French mobile number unlikely to collide between tests (the per-phone SMS cap). */
 // 0612… is an allocated mobile block (libphonenumber refuses unallocated ones).
