@@ -11,8 +11,8 @@ import { AFFILIATION_STATUS_VALUES } from './affiliation';
 
 const ulid = (message: string) => z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: message });
 
-export const anomalyId = ulid('Anomalie introuvable.');
-export const dispenseId = ulid('Dispense introuvable.');
+export const anomalyId = ulid('Identifiant d’anomalie invalide.');
+export const dispenseId = ulid('Identifiant de dispense invalide.');
 
 export const ANOMALY_TYPES = {
   not_affiliated: 'Déclaré en DSN mais non affilié',

@@ -428,7 +428,11 @@ export const resolveAnomalyAsDispensed =
     const dispense = await ports.anomalies.dispense(input.companyId, input.dispenseId);
     const field = (reason: string) => ({ dispenseId: reason });
     if (!dispense)
-      throw new DomainError('NOT_FOUND', 'ANOMALY_DISPENSE_NOT_FOUND', field('Dispense introuvable.'));
+      throw new DomainError(
+        'NOT_FOUND',
+        'ANOMALY_DISPENSE_NOT_FOUND',
+        field('Cette dispense est introuvable dans votre entreprise.'),
+      );
     if (dispense.state !== 'validated') {
       throw unprocessable('ANOMALY_DISPENSE_NOT_VALIDATED', field('Cette dispense n’est pas validée.'));
     }
