@@ -55,11 +55,16 @@ export function browser(ip = '203.0.113.10', jar = new CookieJar()): Browser {
 
 /** The link token of the newest e-mail to this address whose link goes to the given page. */
 export async function linkTokenFromEmail(to: string, page: string): Promise<string> {
-  const messages = await sentMessages();
-  const mail = messages.emails.find((email) => email.to.includes(to) && email.text.includes(page));
-  const token = mail?.text.match(new RegExp(`${page}#jeton=([A-Za-z0-9_-]+)`))?.[1];
-  if (!token) throw new Error(`no ${page} link mailed to ${to}`);
-  return token;
+  // Delivery is asynchronous (outbox → stream → SES emulator): on a busy machine a message the
+  // drain has just sent may not be listed yet, so look a few times before giving up.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const messages = await sentMessages();
+    const mail = messages.emails.find((email) => email.to.includes(to) && email.text.includes(page));
+    const token = mail?.text.match(new RegExp(`${page}#jeton=([A-Za-z0-9_-]+)`))?.[1];
+    if (token) return token;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`no ${page} link mailed to ${to}`);
 }
 
 /** The newest SMS code sent to this E.164 number. */
